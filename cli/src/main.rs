@@ -1,0 +1,3 @@
+//! `ebb`: Ebb's terminal companion.
+
+fn main() {}

@@ -1,0 +1,13 @@
+//! English, the reference language. One file per area of the product.
+
+mod common;
+mod guides;
+mod skills;
+mod urge;
+
+pub(super) const SECTIONS: &[&[(&str, &str)]] = &[
+    common::ENTRIES,
+    urge::ENTRIES,
+    guides::ENTRIES,
+    skills::ENTRIES,
+];

@@ -1,0 +1,1 @@
+//! Guided exercises as timelines of steps. (Being written.)

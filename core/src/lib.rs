@@ -1,0 +1,14 @@
+//! Ebb's core: everything that is decided, with no I/O of its own.
+//!
+//! Time is always an argument. An urge session or a guide is a state machine
+//! driven by `advance(now)`; callers (the phone's notification scheduler, a
+//! tokio driver, the terminal) ask `next_wake()` and come back then. See
+//! `ARCHITECTURE.md` at the top of the repository.
+#![forbid(unsafe_code)]
+
+pub mod clock;
+pub mod content;
+pub mod guides;
+pub mod haptics;
+pub mod skills;
+pub mod urge;
