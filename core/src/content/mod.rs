@@ -74,8 +74,12 @@ impl Locale {
     }
 }
 
-static EN: LazyLock<HashMap<&'static str, &'static str>> =
-    LazyLock::new(|| en::SECTIONS.iter().flat_map(|s| s.iter().copied()).collect());
+static EN: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    en::SECTIONS
+        .iter()
+        .flat_map(|s| s.iter().copied())
+        .collect()
+});
 
 /// The text for `key` in `locale`, falling back to English. A key missing
 /// everywhere yields the key itself, so a gap shows as a label rather than a

@@ -167,7 +167,11 @@ impl HapticPattern {
     /// least the end of the last event.
     pub fn from_events(mut events: Vec<HapticEvent>, length: Duration) -> Self {
         events.sort_by_key(|e| e.offset);
-        let end = events.iter().map(HapticEvent::end).max().unwrap_or_default();
+        let end = events
+            .iter()
+            .map(HapticEvent::end)
+            .max()
+            .unwrap_or_default();
         Self {
             events,
             length: length.max(end),
@@ -210,7 +214,9 @@ mod tests {
         let up = HapticPattern::rising(Duration::from_secs(4));
         let down = HapticPattern::falling(Duration::from_secs(6));
         let ramp = |p: &HapticPattern| match p.events()[0].kind {
-            HapticKind::Continuous { ramp_to: Some(to), .. } => (p.events()[0].intensity, to),
+            HapticKind::Continuous {
+                ramp_to: Some(to), ..
+            } => (p.events()[0].intensity, to),
             other => panic!("expected a ramp, got {other:?}"),
         };
         let (a, b) = ramp(&up);
