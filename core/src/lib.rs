@@ -5,6 +5,7 @@
 //! tokio driver, the terminal) ask `next_wake()` and come back then. See
 //! `ARCHITECTURE.md` at the top of the repository.
 #![forbid(unsafe_code)]
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod clock;
 pub mod content;

@@ -1,5 +1,6 @@
 //! English, the reference language. One file per area of the product.
 
+mod cli;
 mod common;
 mod guides;
 mod skills;
@@ -10,4 +11,5 @@ pub(super) const SECTIONS: &[&[(&str, &str)]] = &[
     urge::ENTRIES,
     guides::ENTRIES,
     skills::ENTRIES,
+    cli::ENTRIES,
 ];

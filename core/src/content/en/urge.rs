@@ -69,6 +69,10 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "You paused for {minutes} minutes.",
     ),
     (
+        "urge.outcome.paused_for_seconds",
+        "You paused for {seconds} seconds. Every pause counts.",
+    ),
+    (
         "urge.timer.remaining",
         "{minutes} min {seconds} s to your goal",
     ),
