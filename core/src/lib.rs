@@ -12,4 +12,5 @@ pub mod content;
 pub mod guides;
 pub mod haptics;
 pub mod skills;
+pub mod store;
 pub mod urge;

@@ -1,0 +1,131 @@
+//! What can go wrong with the log, in terms a shell can act on.
+
+use std::path::PathBuf;
+
+use rusqlite::ErrorCode;
+
+use crate::urge::UrgeError;
+
+/// A failure of the local log. Each case says what the shell should do next;
+/// none of them has changed the file unless the text says so.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The key does not open this file. Ask the keystore again; never create
+    /// a new database over this one.
+    #[error("the key does not open the database at {0}")]
+    WrongKey(PathBuf),
+    /// The file is not an Ebb database or is damaged. Keep it (offer export
+    /// of what can be read, or erase only if the person asks).
+    #[error("the file at {path} is not a readable Ebb database: {detail}")]
+    NotADatabase {
+        /// Which file.
+        path: PathBuf,
+        /// What was seen.
+        detail: String,
+    },
+    /// A newer Ebb wrote this file. Update the app; the file is untouched.
+    #[error(
+        "the database was written by a newer version (schema {found}, this build reads up to {supported})"
+    )]
+    TooNew {
+        /// The file's schema version.
+        found: u32,
+        /// The newest this build knows.
+        supported: u32,
+    },
+    /// The device is out of space. Nothing was written; free space and retry.
+    #[error("the device is out of storage space; nothing was written")]
+    StorageFull,
+    /// The file or its folder cannot be written. Nothing was written.
+    #[error("the database is read-only; nothing was written")]
+    ReadOnly,
+    /// Another process held the database longer than the busy timeout.
+    /// Retrying is safe.
+    #[error("the database is busy in another process; try again")]
+    Busy,
+    /// The integrity check found damage.
+    #[error("the database is damaged: {0}")]
+    Corrupt(String),
+    /// An action the session's rules refuse (for example ending twice).
+    #[error(transparent)]
+    Urge(#[from] UrgeError),
+    /// No urge session is running.
+    #[error("no urge session is running")]
+    NoActiveUrge,
+    /// No entry has this id.
+    #[error("no entry with id {0}")]
+    NoSuchEntry(String),
+    /// Input from outside (an import, a payload) was malformed. Nothing was
+    /// written.
+    #[error("invalid {what}: {detail}")]
+    Invalid {
+        /// Which input.
+        what: &'static str,
+        /// Why.
+        detail: String,
+    },
+    /// A file operation around the database failed.
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+    /// Any other SQLite failure. A bug or an environment problem.
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => StoreError::StorageFull,
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy,
+            Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt(e.to_string()),
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+impl From<serde_json::Error> for StoreError {
+    fn from(e: serde_json::Error) -> Self {
+        StoreError::Invalid {
+            what: "payload",
+            detail: e.to_string(),
+        }
+    }
+}
+
+/// Result of log operations.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::ffi;
+
+    fn sqlite(code: i32) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(ffi::Error::new(code), None)
+    }
+
+    #[test]
+    fn sqlite_codes_map_to_actionable_cases() {
+        assert!(matches!(
+            StoreError::from(sqlite(ffi::SQLITE_FULL)),
+            StoreError::StorageFull
+        ));
+        assert!(matches!(
+            StoreError::from(sqlite(ffi::SQLITE_READONLY)),
+            StoreError::ReadOnly
+        ));
+        assert!(matches!(
+            StoreError::from(sqlite(ffi::SQLITE_BUSY)),
+            StoreError::Busy
+        ));
+        assert!(matches!(
+            StoreError::from(sqlite(ffi::SQLITE_CORRUPT)),
+            StoreError::Corrupt(_)
+        ));
+        assert!(matches!(
+            StoreError::from(sqlite(ffi::SQLITE_IOERR)),
+            StoreError::Sqlite(_)
+        ));
+    }
+}

@@ -1,0 +1,235 @@
+//! The event log's entries: an envelope (id, instant, local offset, device)
+//! around a versioned payload.
+//!
+//! Events are what devices exchange and what export writes; everything else
+//! is derived from them. Payloads are JSON with a `kind` tag and carry their
+//! own format version, so a later build can read every earlier one.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::urge::{CheckInCadence, DelayGoal, Intensity, Need, Outcome, Source};
+
+use super::error::{Result, StoreError};
+
+/// An event's identity: a UUIDv7, so ids sort by creation time and two
+/// devices never mint the same one.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EventId(Uuid);
+
+impl EventId {
+    /// A new id for an event at `at`.
+    pub fn new(at: DateTime<Utc>) -> Self {
+        let secs = u64::try_from(at.timestamp()).unwrap_or(0);
+        let ts = uuid::Timestamp::from_unix(uuid::NoContext, secs, at.timestamp_subsec_nanos());
+        Self(Uuid::new_v7(ts))
+    }
+
+    /// The 16 bytes stored in the database.
+    pub fn as_bytes(&self) -> &[u8; 16] {
+        self.0.as_bytes()
+    }
+
+    /// From stored bytes.
+    pub fn from_bytes(bytes: [u8; 16]) -> Self {
+        Self(Uuid::from_bytes(bytes))
+    }
+
+    pub(crate) fn from_slice(bytes: &[u8]) -> Result<Self> {
+        Uuid::from_slice(bytes)
+            .map(Self)
+            .map_err(|e| StoreError::Invalid {
+                what: "event id",
+                detail: e.to_string(),
+            })
+    }
+}
+
+impl fmt::Display for EventId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl fmt::Debug for EventId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "EventId({})", self.0)
+    }
+}
+
+impl FromStr for EventId {
+    type Err = StoreError;
+    fn from_str(s: &str) -> Result<Self> {
+        Uuid::parse_str(s.trim())
+            .map(Self)
+            .map_err(|e| StoreError::Invalid {
+                what: "entry id",
+                detail: e.to_string(),
+            })
+    }
+}
+
+/// An urge session's id: the id of the event that started it.
+pub type SessionId = EventId;
+
+/// The current payload format version.
+pub const PAYLOAD_VERSION: u32 = 1;
+
+/// What happened.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Payload {
+    /// An urge session started.
+    UrgeStarted {
+        /// Where from.
+        source: Source,
+        /// How strong, if said.
+        intensity: Option<Intensity>,
+        /// What it is for, if said.
+        need: Option<Need>,
+        /// The goal.
+        goal: DelayGoal,
+        /// Check-in cadence.
+        cadence: CheckInCadence,
+    },
+    /// A check-in during a session.
+    CheckedIn {
+        /// Which session.
+        session: SessionId,
+        /// How strong.
+        intensity: Intensity,
+    },
+    /// A skill used, during a session or on its own.
+    SkillUsed {
+        /// The session, if any.
+        session: Option<SessionId>,
+        /// The skill's id.
+        skill: String,
+        /// The need it was used for, if known.
+        need: Option<Need>,
+        /// Intensity before, if said.
+        intensity_before: Option<Intensity>,
+        /// Intensity after, if said.
+        intensity_after: Option<Intensity>,
+        /// Whether it helped, if said.
+        helped: Option<bool>,
+    },
+    /// The goal was made longer.
+    GoalExtended {
+        /// Which session.
+        session: SessionId,
+        /// The new goal.
+        goal: DelayGoal,
+    },
+    /// A session ended.
+    UrgeEnded {
+        /// Which session.
+        session: SessionId,
+        /// How it went.
+        outcome: Outcome,
+    },
+    /// Words the person wrote down.
+    NoteWritten {
+        /// The session, if any.
+        session: Option<SessionId>,
+        /// The text.
+        text: String,
+    },
+    /// An entry was deleted; its content is erased everywhere this event
+    /// travels.
+    EntryDeleted {
+        /// The deleted entry.
+        target: EventId,
+    },
+}
+
+impl Payload {
+    /// The `kind` tag, as stored in its own column for queries.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Payload::UrgeStarted { .. } => "urge_started",
+            Payload::CheckedIn { .. } => "checked_in",
+            Payload::SkillUsed { .. } => "skill_used",
+            Payload::GoalExtended { .. } => "goal_extended",
+            Payload::UrgeEnded { .. } => "urge_ended",
+            Payload::NoteWritten { .. } => "note_written",
+            Payload::EntryDeleted { .. } => "entry_deleted",
+        }
+    }
+
+    /// The session this event belongs to, if any.
+    pub fn session(&self) -> Option<SessionId> {
+        match self {
+            Payload::CheckedIn { session, .. }
+            | Payload::GoalExtended { session, .. }
+            | Payload::UrgeEnded { session, .. } => Some(*session),
+            Payload::SkillUsed { session, .. } | Payload::NoteWritten { session, .. } => *session,
+            Payload::UrgeStarted { .. } | Payload::EntryDeleted { .. } => None,
+        }
+    }
+}
+
+/// One entry of the log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// Identity.
+    pub id: EventId,
+    /// When, in UTC, with millisecond precision.
+    #[serde(with = "chrono::serde::ts_milliseconds")]
+    pub at: DateTime<Utc>,
+    /// The local UTC offset at that moment, seconds east.
+    pub utc_offset_secs: i32,
+    /// Which device wrote it.
+    pub device: String,
+    /// The payload's format version.
+    pub version: u32,
+    /// What happened; `None` once the entry was deleted (a tombstone).
+    pub payload: Option<Payload>,
+}
+
+impl Event {
+    /// A new event at `now` (whose offset is recorded) from `device`.
+    pub fn new(now: DateTime<FixedOffset>, device: &str, payload: Payload) -> Self {
+        let at = truncate_ms(now.to_utc());
+        Self {
+            id: EventId::new(at),
+            at,
+            utc_offset_secs: now.offset().local_minus_utc(),
+            device: device.to_owned(),
+            version: PAYLOAD_VERSION,
+            payload: Some(payload),
+        }
+    }
+
+    /// The instant in the local time where it happened.
+    pub fn local_time(&self) -> DateTime<FixedOffset> {
+        let offset =
+            FixedOffset::east_opt(self.utc_offset_secs).unwrap_or_else(|| chrono::Utc.fix());
+        self.at.with_timezone(&offset)
+    }
+}
+
+use chrono::Offset as _;
+
+/// Instants are stored in whole milliseconds.
+pub(crate) fn truncate_ms(at: DateTime<Utc>) -> DateTime<Utc> {
+    Utc.timestamp_millis_opt(at.timestamp_millis())
+        .single()
+        .unwrap_or(at)
+}
+
+/// Reads a stored payload of any known version.
+pub(crate) fn decode_payload(version: u32, json: &str) -> Result<Payload> {
+    match version {
+        1 => Ok(serde_json::from_str(json)?),
+        other => Err(StoreError::Invalid {
+            what: "payload version",
+            detail: format!("version {other} is newer than this build reads"),
+        }),
+    }
+}

@@ -1,0 +1,377 @@
+//! The local log: an encrypted SQLite database holding an append-only event
+//! log and the projections derived from it.
+//!
+//! Every public operation that records something a person did runs in one
+//! `BEGIN IMMEDIATE` transaction (the event plus its projections) and is
+//! durable when it returns (`synchronous = FULL` in WAL mode, see `db.rs`).
+//! The running urge session is a projection too, so reopening after the app
+//! was killed resumes it where it was.
+//!
+//! Files: `db.rs` opens and keys the database, `schema.rs` holds the DDL and
+//! migrations, `event.rs` the log's entries, `project.rs` turns events into
+//! projections, `export.rs` the JSON and CSV formats.
+
+mod db;
+mod error;
+mod event;
+mod export;
+mod project;
+pub mod schema;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, Utc};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+pub use db::{DatabaseKey, OpenOptions};
+pub use error::{Result, StoreError};
+pub use event::{Event, EventId, PAYLOAD_VERSION, Payload, SessionId};
+pub use export::{EXPORT_FORMAT, EXPORT_VERSION, ImportReport};
+
+use crate::urge::{
+    Cue, DelayGoal, Ended, Intensity, Need, Outcome, PastPause, StartOptions, UrgeSession,
+};
+
+/// A running (or just resumed) urge session with its id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActiveUrge {
+    /// The session's id.
+    pub id: SessionId,
+    /// Its state.
+    pub session: UrgeSession,
+    /// True when a session was already running and this is it.
+    pub resumed: bool,
+}
+
+/// A skill the person used, as recorded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SkillUseRecord {
+    /// The skill's id.
+    pub skill: String,
+    /// The need it served, if known.
+    pub need: Option<Need>,
+    /// Intensity before, if said.
+    pub intensity_before: Option<Intensity>,
+    /// Intensity after, if said.
+    pub intensity_after: Option<Intensity>,
+    /// Whether it helped, if said.
+    pub helped: Option<bool>,
+}
+
+/// The result of an integrity check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IntegrityReport {
+    /// Problems found; empty when the file is sound.
+    pub problems: Vec<String>,
+}
+
+impl IntegrityReport {
+    /// Whether nothing is wrong.
+    pub fn is_ok(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// The open log.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    device: String,
+}
+
+impl Store {
+    /// Opens (or creates) the log at `path` with `key`.
+    ///
+    /// A wrong key, a damaged file or a file from a newer version is refused
+    /// with its own error and left exactly as it was.
+    pub fn open(path: impl AsRef<Path>, key: &DatabaseKey, options: OpenOptions) -> Result<Self> {
+        let path = path.as_ref().to_owned();
+        let mut conn = db::open(&path, key, options)?;
+        schema::migrate(&mut conn)?;
+        let device = device_id(&conn)?;
+        Ok(Self { conn, path, device })
+    }
+
+    /// Where the database lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// This device's id in the log (made on first open).
+    pub fn device(&self) -> &str {
+        &self.device
+    }
+
+    /// Starts an urge session now, or returns the one already running (a
+    /// second tap on the widget must never lose the first). The local offset
+    /// recorded is `now`'s.
+    pub fn start_urge(
+        &mut self,
+        now: DateTime<FixedOffset>,
+        options: StartOptions,
+    ) -> Result<ActiveUrge> {
+        let tx = write(&mut self.conn)?;
+        if let Some((id, session)) = project::active(&tx)? {
+            return Ok(ActiveUrge {
+                id,
+                session,
+                resumed: true,
+            });
+        }
+        let event = Event::new(
+            now,
+            &self.device,
+            Payload::UrgeStarted {
+                source: options.source,
+                intensity: options.intensity,
+                need: options.need,
+                goal: options.goal,
+                cadence: options.cadence,
+            },
+        );
+        project::append(&tx, &event)?;
+        let (id, session) = project::active(&tx)?.ok_or(StoreError::NoActiveUrge)?;
+        tx.commit()?;
+        Ok(ActiveUrge {
+            id,
+            session,
+            resumed: false,
+        })
+    }
+
+    /// The running session, if there is one.
+    pub fn active_urge(&self) -> Result<Option<ActiveUrge>> {
+        Ok(
+            project::active(&self.conn)?.map(|(id, session)| ActiveUrge {
+                id,
+                session,
+                resumed: true,
+            }),
+        )
+    }
+
+    /// Delivers the running session's due cues and remembers that they were
+    /// delivered, so a restart does not repeat them.
+    pub fn advance_urge(&mut self, now: DateTime<Utc>) -> Result<Vec<Cue>> {
+        let tx = write(&mut self.conn)?;
+        let Some((id, mut session)) = project::active(&tx)? else {
+            return Ok(Vec::new());
+        };
+        let cues = session.advance(now);
+        if !cues.is_empty() {
+            project::save_state(&tx, id, &session)?;
+            tx.commit()?;
+        }
+        Ok(cues)
+    }
+
+    /// Records how strong the urge is now.
+    pub fn check_in(
+        &mut self,
+        now: DateTime<FixedOffset>,
+        intensity: Intensity,
+    ) -> Result<Vec<Cue>> {
+        self.record_for_active(now, |session| Payload::CheckedIn { session, intensity })
+    }
+
+    /// Makes the running session's goal longer.
+    pub fn extend_urge(&mut self, now: DateTime<FixedOffset>, goal: DelayGoal) -> Result<()> {
+        self.record_for_active(now, |session| Payload::GoalExtended { session, goal })
+            .map(drop)
+    }
+
+    /// Ends the running session with its outcome.
+    pub fn end_urge(&mut self, now: DateTime<FixedOffset>, outcome: Outcome) -> Result<Ended> {
+        let tx = write(&mut self.conn)?;
+        let (id, _) = project::active(&tx)?.ok_or(StoreError::NoActiveUrge)?;
+        let event = Event::new(
+            now,
+            &self.device,
+            Payload::UrgeEnded {
+                session: id,
+                outcome,
+            },
+        );
+        project::append(&tx, &event)?;
+        let ended = project::session(&tx, id)?
+            .and_then(|s| s.ended().copied())
+            .ok_or(StoreError::NoActiveUrge)?;
+        tx.commit()?;
+        Ok(ended)
+    }
+
+    /// Records a skill used, within the running session if there is one.
+    pub fn record_skill(
+        &mut self,
+        now: DateTime<FixedOffset>,
+        record: SkillUseRecord,
+    ) -> Result<EventId> {
+        let tx = write(&mut self.conn)?;
+        let session = project::active(&tx)?.map(|(id, _)| id);
+        let event = Event::new(
+            now,
+            &self.device,
+            Payload::SkillUsed {
+                session,
+                skill: record.skill,
+                need: record.need,
+                intensity_before: record.intensity_before,
+                intensity_after: record.intensity_after,
+                helped: record.helped,
+            },
+        );
+        project::append(&tx, &event)?;
+        tx.commit()?;
+        Ok(event.id)
+    }
+
+    /// Keeps words the person wrote, within the running session if any.
+    pub fn write_note(&mut self, now: DateTime<FixedOffset>, text: &str) -> Result<EventId> {
+        let tx = write(&mut self.conn)?;
+        let session = project::active(&tx)?.map(|(id, _)| id);
+        let event = Event::new(
+            now,
+            &self.device,
+            Payload::NoteWritten {
+                session,
+                text: text.to_owned(),
+            },
+        );
+        project::append(&tx, &event)?;
+        tx.commit()?;
+        Ok(event.id)
+    }
+
+    /// Deletes one entry: its content (and, for a session, everything
+    /// recorded in it) is erased from the file; a tombstone stays so other
+    /// devices learn of the deletion. Deleting twice is harmless.
+    pub fn delete_entry(&mut self, now: DateTime<FixedOffset>, target: EventId) -> Result<()> {
+        let tx = write(&mut self.conn)?;
+        if !project::exists(&tx, target)? {
+            return Err(StoreError::NoSuchEntry(target.to_string()));
+        }
+        let event = Event::new(now, &self.device, Payload::EntryDeleted { target });
+        project::append(&tx, &event)?;
+        tx.commit()?;
+        // Move the erased pages out of the WAL into the (securely deleted)
+        // main file now rather than at some later checkpoint.
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// Every event in the log, oldest first (tombstones included).
+    pub fn events(&self) -> Result<Vec<Event>> {
+        project::all_events(&self.conn)
+    }
+
+    /// Finished sessions' pauses, oldest first, for the suggested goal.
+    pub fn recent_pauses(&self, limit: usize) -> Result<Vec<PastPause>> {
+        project::recent_pauses(&self.conn, limit)
+    }
+
+    /// Merges events from another device or an import by id: events already
+    /// here are skipped, deletions are applied, and the projections are
+    /// rebuilt. Idempotent and order-independent.
+    pub fn merge(&mut self, events: Vec<Event>) -> Result<ImportReport> {
+        let tx = write(&mut self.conn)?;
+        let report = project::merge(&tx, events)?;
+        tx.commit()?;
+        Ok(report)
+    }
+
+    /// Rebuilds every projection from the log.
+    pub fn rebuild_projections(&mut self) -> Result<()> {
+        let tx = write(&mut self.conn)?;
+        project::rebuild(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Checks every page's authentication code (SQLCipher) and the b-tree
+    /// structure (SQLite). Reports problems; repairs nothing.
+    pub fn integrity_check(&self) -> Result<IntegrityReport> {
+        let mut problems = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA cipher_integrity_check")?;
+        problems.extend(stmt.query_map([], |r| r.get::<_, String>(0))?.flatten());
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        problems.extend(
+            stmt.query_map([], |r| r.get::<_, String>(0))?
+                .flatten()
+                .filter(|line| line != "ok"),
+        );
+        Ok(IntegrityReport { problems })
+    }
+
+    /// Closes the log and erases it: the database and its `-wal` and `-shm`
+    /// files are removed.
+    pub fn erase(self) -> Result<()> {
+        let path = self.path.clone();
+        drop(self.conn);
+        erase_files(&path)
+    }
+
+    /// The connection, for progress queries in this crate.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    fn record_for_active(
+        &mut self,
+        now: DateTime<FixedOffset>,
+        payload: impl FnOnce(SessionId) -> Payload,
+    ) -> Result<Vec<Cue>> {
+        let tx = write(&mut self.conn)?;
+        let (id, _) = project::active(&tx)?.ok_or(StoreError::NoActiveUrge)?;
+        let event = Event::new(now, &self.device, payload(id));
+        let cues = project::append(&tx, &event)?;
+        tx.commit()?;
+        Ok(cues)
+    }
+}
+
+/// Starts a write transaction. `IMMEDIATE` takes the write lock up front, so
+/// two processes never deadlock upgrading a read to a write; the busy
+/// timeout makes the second wait.
+fn write(conn: &mut Connection) -> Result<rusqlite::Transaction<'_>> {
+    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+}
+
+/// Removes the database at `path` and its `-wal`, `-shm` and `-journal`
+/// files, without opening it (so it works when the key is lost). Files that
+/// are already gone are fine.
+pub fn erase_files(path: &Path) -> Result<()> {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        match std::fs::remove_file(PathBuf::from(name)) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(())
+}
+
+/// This device's id, made once and kept in `meta`.
+fn device_id(conn: &Connection) -> Result<String> {
+    let found: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = 'device'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if let Some(id) = found {
+        return Ok(id);
+    }
+    let id = uuid::Uuid::new_v4().to_string();
+    conn.execute(
+        "INSERT OR IGNORE INTO meta (key, value) VALUES ('device', ?1)",
+        params![id],
+    )?;
+    Ok(
+        conn.query_row("SELECT value FROM meta WHERE key = 'device'", [], |r| {
+            r.get(0)
+        })?,
+    )
+}

@@ -1,0 +1,488 @@
+//! From events to projections: the one place that knows how each event
+//! changes the derived tables. Live writes and rebuilds both go through
+//! [`apply`], so a rebuilt database matches the one written live.
+
+use std::time::Duration;
+
+use chrono::{Datelike, TimeZone, Timelike, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use crate::urge::{Cue, Outcome, PastPause, PauseLength, StartOptions, UrgeSession};
+
+use super::error::{Result, StoreError};
+use super::event::{Event, EventId, Payload, SessionId, decode_payload};
+use super::export::ImportReport;
+
+/// Appends a new event and applies it. State-machine refusals (ending twice)
+/// propagate, and the caller's transaction rolls back.
+pub(super) fn append(conn: &Connection, event: &Event) -> Result<Vec<Cue>> {
+    insert(conn, event)?;
+    apply(conn, event)
+}
+
+fn insert(conn: &Connection, event: &Event) -> Result<()> {
+    let (payload, erased) = match &event.payload {
+        Some(p) => (serde_json::to_string(p)?, false),
+        None => (String::new(), true),
+    };
+    let kind = event.payload.as_ref().map_or("erased", Payload::kind);
+    conn.execute(
+        "INSERT INTO events (id, at_ms, utc_offset_secs, device, kind, version, payload, erased)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            event.id.as_bytes(),
+            event.at.timestamp_millis(),
+            event.utc_offset_secs,
+            event.device,
+            kind,
+            event.version,
+            payload,
+            erased,
+        ],
+    )?;
+    Ok(())
+}
+
+/// Applies one event to the projections.
+fn apply(conn: &Connection, event: &Event) -> Result<Vec<Cue>> {
+    let Some(payload) = &event.payload else {
+        return Ok(Vec::new());
+    };
+    let at = event.at;
+    match payload {
+        Payload::UrgeStarted {
+            source,
+            intensity,
+            need,
+            goal,
+            cadence,
+        } => {
+            let session = UrgeSession::start(
+                at,
+                StartOptions {
+                    source: *source,
+                    intensity: *intensity,
+                    need: *need,
+                    goal: *goal,
+                    cadence: *cadence,
+                    utc_offset_secs: event.utc_offset_secs,
+                },
+            )?;
+            let local = event.local_time();
+            conn.execute(
+                "INSERT INTO urge_sessions (id, started_ms, utc_offset_secs, local_hour,
+                    local_weekday, source, need, start_intensity, goal_secs, cadence,
+                    max_intensity, last_intensity, state)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?8, ?8, ?11)",
+                params![
+                    event.id.as_bytes(),
+                    at.timestamp_millis(),
+                    event.utc_offset_secs,
+                    local.hour(),
+                    local.weekday().num_days_from_monday(),
+                    tag(source)?,
+                    need.map(|n| tag(&n)).transpose()?,
+                    intensity.map(|i| i.value()),
+                    secs(goal.duration()),
+                    tag(cadence)?,
+                    serde_json::to_string(&session)?,
+                ],
+            )?;
+            Ok(Vec::new())
+        }
+        Payload::CheckedIn { session, intensity } => with_session(conn, *session, |s| {
+            let cues = s.check_in(at, *intensity)?;
+            let elapsed = s.elapsed(at);
+            conn.execute(
+                "INSERT INTO check_ins (event_id, session_id, at_ms, elapsed_ms, intensity)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    event.id.as_bytes(),
+                    session.as_bytes(),
+                    at.timestamp_millis(),
+                    ms(elapsed),
+                    intensity.value(),
+                ],
+            )?;
+            conn.execute(
+                "UPDATE urge_sessions SET last_intensity = ?2,
+                        max_intensity = max(coalesce(max_intensity, ?2), ?2)
+                     WHERE id = ?1",
+                params![session.as_bytes(), intensity.value()],
+            )?;
+            Ok(cues)
+        }),
+        Payload::SkillUsed {
+            session,
+            skill,
+            need,
+            intensity_before,
+            intensity_after,
+            helped,
+        } => {
+            if let Some(id) = session {
+                with_session(conn, *id, |s| {
+                    s.skill_used(at, skill)?;
+                    conn.execute(
+                        "UPDATE urge_sessions SET skills_used = skills_used + 1 WHERE id = ?1",
+                        params![id.as_bytes()],
+                    )?;
+                    Ok(Vec::new())
+                })?;
+            }
+            conn.execute(
+                "INSERT INTO skill_uses (event_id, session_id, at_ms, skill, need,
+                    intensity_before, intensity_after, helped)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    event.id.as_bytes(),
+                    session.map(|s| *s.as_bytes()),
+                    at.timestamp_millis(),
+                    skill,
+                    need.map(|n| tag(&n)).transpose()?,
+                    intensity_before.map(|i| i.value()),
+                    intensity_after.map(|i| i.value()),
+                    helped,
+                ],
+            )?;
+            Ok(Vec::new())
+        }
+        Payload::GoalExtended { session, goal } => with_session(conn, *session, |s| {
+            s.extend(at, *goal)?;
+            conn.execute(
+                "UPDATE urge_sessions SET goal_secs = ?2 WHERE id = ?1",
+                params![session.as_bytes(), secs(goal.duration())],
+            )?;
+            Ok(Vec::new())
+        }),
+        Payload::UrgeEnded { session, outcome } => with_session(conn, *session, |s| {
+            let ended = s.end(at, *outcome)?;
+            let care = match outcome {
+                Outcome::SelfHarmed { needs_medical_care } => Some(*needs_medical_care),
+                _ => None,
+            };
+            conn.execute(
+                "UPDATE urge_sessions SET ended_ms = ?2, outcome = ?3, needs_medical_care = ?4,
+                    pause_ms = ?5
+                 WHERE id = ?1",
+                params![
+                    session.as_bytes(),
+                    at.timestamp_millis(),
+                    outcome_tag(outcome),
+                    care,
+                    ms(ended.pause.duration()),
+                ],
+            )?;
+            Ok(Vec::new())
+        }),
+        Payload::NoteWritten { session, text } => {
+            conn.execute(
+                "INSERT INTO notes (event_id, session_id, at_ms, text) VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    event.id.as_bytes(),
+                    session.map(|s| *s.as_bytes()),
+                    at.timestamp_millis(),
+                    text,
+                ],
+            )?;
+            Ok(Vec::new())
+        }
+        Payload::EntryDeleted { target } => {
+            erase(conn, *target)?;
+            Ok(Vec::new())
+        }
+    }
+}
+
+/// Erases an entry's content; for a session, everything recorded in it.
+/// Projections of what was erased are removed (a session's projection is
+/// rebuilt from what remains).
+fn erase(conn: &Connection, target: EventId) -> Result<()> {
+    let Some(event) = event(conn, target)? else {
+        // Not here (yet): the tombstone stays and is applied if it arrives.
+        return Ok(());
+    };
+    let mut doomed = vec![target];
+    let mut rebuild_session = None;
+    match &event.payload {
+        Some(Payload::UrgeStarted { .. }) => {
+            let session = target.to_string();
+            let mut stmt = conn.prepare(
+                "SELECT id FROM events WHERE erased = 0 AND json_extract(payload, '$.session') = ?1",
+            )?;
+            for id in stmt.query_map(params![session], |r| r.get::<_, Vec<u8>>(0))? {
+                doomed.push(EventId::from_slice(&id?)?);
+            }
+        }
+        Some(p) => rebuild_session = p.session(),
+        None => {}
+    }
+    for id in &doomed {
+        conn.execute(
+            "UPDATE events SET payload = '', erased = 1, kind = 'erased' WHERE id = ?1",
+            params![id.as_bytes()],
+        )?;
+        for table in ["check_ins", "skill_uses", "notes"] {
+            conn.execute(
+                &format!("DELETE FROM {table} WHERE event_id = ?1"),
+                params![id.as_bytes()],
+            )?;
+        }
+    }
+    conn.execute(
+        "DELETE FROM urge_sessions WHERE id = ?1",
+        params![target.as_bytes()],
+    )?;
+    if let Some(session) = rebuild_session {
+        rebuild_one(conn, session)?;
+    }
+    Ok(())
+}
+
+/// Runs `f` on a session's state and saves it. A session that is not here
+/// (deleted, or its start not yet merged) is skipped.
+fn with_session(
+    conn: &Connection,
+    id: SessionId,
+    f: impl FnOnce(&mut UrgeSession) -> Result<Vec<Cue>>,
+) -> Result<Vec<Cue>> {
+    let Some(mut s) = session(conn, id)? else {
+        return Ok(Vec::new());
+    };
+    let cues = f(&mut s)?;
+    save_state(conn, id, &s)?;
+    Ok(cues)
+}
+
+/// Saves a session's state snapshot.
+pub(super) fn save_state(conn: &Connection, id: SessionId, s: &UrgeSession) -> Result<()> {
+    conn.execute(
+        "UPDATE urge_sessions SET state = ?2 WHERE id = ?1",
+        params![id.as_bytes(), serde_json::to_string(s)?],
+    )?;
+    Ok(())
+}
+
+/// One session's state.
+pub(super) fn session(conn: &Connection, id: SessionId) -> Result<Option<UrgeSession>> {
+    let state: Option<String> = conn
+        .query_row(
+            "SELECT state FROM urge_sessions WHERE id = ?1",
+            params![id.as_bytes()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    state
+        .map(|s| serde_json::from_str(&s).map_err(StoreError::from))
+        .transpose()
+}
+
+/// The most recently started session that has not ended.
+pub(super) fn active(conn: &Connection) -> Result<Option<(SessionId, UrgeSession)>> {
+    let row: Option<(Vec<u8>, String)> = conn
+        .query_row(
+            "SELECT id, state FROM urge_sessions WHERE ended_ms IS NULL
+             ORDER BY started_ms DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    row.map(|(id, state)| Ok((EventId::from_slice(&id)?, serde_json::from_str(&state)?)))
+        .transpose()
+}
+
+/// Whether an entry with this id exists (erased or not).
+pub(super) fn exists(conn: &Connection, id: EventId) -> Result<bool> {
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM events WHERE id = ?1",
+            params![id.as_bytes()],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+fn event(conn: &Connection, id: EventId) -> Result<Option<Event>> {
+    conn.query_row(
+        &format!("{SELECT_EVENT} WHERE id = ?1"),
+        params![id.as_bytes()],
+        read_event_row,
+    )
+    .optional()?
+    .map(decode)
+    .transpose()
+}
+
+const SELECT_EVENT: &str =
+    "SELECT id, at_ms, utc_offset_secs, device, version, payload, erased FROM events";
+
+type RawEvent = (Vec<u8>, i64, i32, String, u32, String, bool);
+
+fn read_event_row(r: &Row<'_>) -> rusqlite::Result<RawEvent> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+    ))
+}
+
+fn decode((id, at_ms, offset, device, version, payload, erased): RawEvent) -> Result<Event> {
+    Ok(Event {
+        id: EventId::from_slice(&id)?,
+        at: Utc
+            .timestamp_millis_opt(at_ms)
+            .single()
+            .ok_or_else(|| StoreError::Invalid {
+                what: "event time",
+                detail: at_ms.to_string(),
+            })?,
+        utc_offset_secs: offset,
+        device,
+        version,
+        payload: if erased {
+            None
+        } else {
+            Some(decode_payload(version, &payload)?)
+        },
+    })
+}
+
+/// Every event, in arrival order.
+pub(super) fn all_events(conn: &Connection) -> Result<Vec<Event>> {
+    let mut stmt = conn.prepare(&format!("{SELECT_EVENT} ORDER BY seq"))?;
+    let rows = stmt.query_map([], read_event_row)?;
+    rows.map(|r| decode(r?)).collect()
+}
+
+/// Finished sessions' pauses, oldest first, at most `limit` of the newest.
+pub(super) fn recent_pauses(conn: &Connection, limit: usize) -> Result<Vec<PastPause>> {
+    let mut stmt = conn.prepare(
+        "SELECT state FROM urge_sessions WHERE ended_ms IS NOT NULL
+         ORDER BY ended_ms DESC LIMIT ?1",
+    )?;
+    let mut pauses: Vec<PastPause> = stmt
+        .query_map(params![i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
+            r.get::<_, String>(0)
+        })?
+        .map(|state| -> Result<Option<PastPause>> {
+            let s: UrgeSession = serde_json::from_str(&state?)?;
+            Ok(s.ended().map(|e| PastPause {
+                pause: PauseLength::new(e.pause.duration()),
+                outcome: e.outcome,
+            }))
+        })
+        .filter_map(Result::transpose)
+        .collect::<Result<_>>()?;
+    pauses.reverse();
+    Ok(pauses)
+}
+
+/// Merges foreign events by id, then rebuilds the projections.
+pub(super) fn merge(conn: &Connection, events: Vec<Event>) -> Result<ImportReport> {
+    let mut report = ImportReport::default();
+    let mut tombstones = Vec::new();
+    for event in events {
+        if exists(conn, event.id)? {
+            // Already here. An erased copy erases ours too.
+            if event.payload.is_none() {
+                tombstones.push(event.id);
+            }
+            report.already_present += 1;
+            continue;
+        }
+        if let Some(Payload::EntryDeleted { target }) = &event.payload {
+            tombstones.push(*target);
+        }
+        insert(conn, &event)?;
+        report.added += 1;
+    }
+    for target in tombstones {
+        erase(conn, target)?;
+    }
+    rebuild(conn)?;
+    Ok(report)
+}
+
+/// Rebuilds every projection from the log. Session starts go first so each
+/// session exists before what happened in it; the rest follows by time.
+/// Events the session rules refuse (a second end merged from another device)
+/// stay in the log and are left out of the projections.
+pub(super) fn rebuild(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "DELETE FROM check_ins; DELETE FROM skill_uses; DELETE FROM notes;
+         DELETE FROM urge_sessions;",
+    )?;
+    let events = ordered_events(conn)?;
+    replay(conn, &events)
+}
+
+/// Rebuilds one session's projection from its remaining events. Deleting
+/// its row removes its check-ins, skill uses and notes too (foreign keys
+/// cascade); replaying puts back what remains.
+fn rebuild_one(conn: &Connection, id: SessionId) -> Result<()> {
+    conn.execute(
+        "DELETE FROM urge_sessions WHERE id = ?1",
+        params![id.as_bytes()],
+    )?;
+    let mut stmt = conn.prepare(&format!(
+        "{SELECT_EVENT} WHERE erased = 0
+           AND (id = ?1 OR json_extract(payload, '$.session') = ?2)
+         {REPLAY_ORDER}"
+    ))?;
+    let rows = stmt.query_map(params![id.as_bytes(), id.to_string()], read_event_row)?;
+    let events = rows.map(|r| decode(r?)).collect::<Result<Vec<_>>>()?;
+    replay(conn, &events)
+}
+
+/// Session starts first, then everything by time (ties by id).
+const REPLAY_ORDER: &str = "ORDER BY kind != 'urge_started', at_ms, id";
+
+fn ordered_events(conn: &Connection) -> Result<Vec<Event>> {
+    let mut stmt = conn.prepare(&format!("{SELECT_EVENT} WHERE erased = 0 {REPLAY_ORDER}"))?;
+    let rows = stmt.query_map([], read_event_row)?;
+    rows.map(|r| decode(r?)).collect()
+}
+
+fn replay(conn: &Connection, events: &[Event]) -> Result<()> {
+    for event in events {
+        match apply(conn, event) {
+            Ok(_) | Err(StoreError::Urge(_)) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// The serde tag of a unit-like enum value, for its text column.
+fn tag<T: serde::Serialize>(value: &T) -> Result<String> {
+    match serde_json::to_value(value)? {
+        serde_json::Value::String(s) => Ok(s),
+        other => Err(StoreError::Invalid {
+            what: "tag",
+            detail: other.to_string(),
+        }),
+    }
+}
+
+fn outcome_tag(outcome: &Outcome) -> &'static str {
+    match outcome {
+        Outcome::Passed => "passed",
+        Outcome::UsedSkill => "used_skill",
+        Outcome::ReachedOut => "reached_out",
+        Outcome::SelfHarmed { .. } => "self_harmed",
+        Outcome::EndedWithoutSaying => "ended_without_saying",
+    }
+}
+
+fn secs(d: Duration) -> i64 {
+    i64::try_from(d.as_secs()).unwrap_or(i64::MAX)
+}
+
+fn ms(d: Duration) -> i64 {
+    i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
+}

@@ -1,0 +1,139 @@
+//! The schema and its migrations, versioned with `PRAGMA user_version`.
+//!
+//! The event log is the source of truth; every other table is a projection
+//! of it and can be rebuilt. A migration is a step from version N-1 to N,
+//! run in one transaction with the version bump, so a crash mid-migration
+//! leaves the previous version intact. A file with a version newer than
+//! [`CURRENT`] is refused untouched.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::error::{Result, StoreError};
+
+/// The schema this build writes.
+pub const CURRENT: u32 = 1;
+
+/// Migration steps; `STEPS[i]` takes a database from version `i` to `i + 1`.
+const STEPS: &[&str] = &[V1];
+
+/// Version 1: the event log, projections, and local metadata.
+const V1: &str = "
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+-- The append-only log. `seq` is this device's arrival order; `id` is the
+-- event's identity everywhere (a UUIDv7). A deleted entry keeps its row as a
+-- tombstone with the payload erased.
+CREATE TABLE events (
+    seq             INTEGER PRIMARY KEY,
+    id              BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
+    at_ms           INTEGER NOT NULL,
+    utc_offset_secs INTEGER NOT NULL,
+    device          TEXT NOT NULL,
+    kind            TEXT NOT NULL,
+    version         INTEGER NOT NULL,
+    payload         TEXT NOT NULL,
+    erased          INTEGER NOT NULL DEFAULT 0 CHECK (erased IN (0, 1))
+) STRICT;
+CREATE INDEX events_at ON events (at_ms);
+
+CREATE TABLE urge_sessions (
+    id                 BLOB PRIMARY KEY,
+    started_ms         INTEGER NOT NULL,
+    utc_offset_secs    INTEGER NOT NULL,
+    local_hour         INTEGER NOT NULL,
+    local_weekday      INTEGER NOT NULL,
+    source             TEXT NOT NULL,
+    need               TEXT,
+    start_intensity    INTEGER,
+    goal_secs          INTEGER NOT NULL,
+    cadence            TEXT NOT NULL,
+    ended_ms           INTEGER,
+    outcome            TEXT,
+    needs_medical_care INTEGER,
+    pause_ms           INTEGER,
+    max_intensity      INTEGER,
+    last_intensity     INTEGER,
+    skills_used        INTEGER NOT NULL DEFAULT 0,
+    state              TEXT NOT NULL
+) STRICT;
+CREATE INDEX urge_sessions_started ON urge_sessions (started_ms);
+CREATE INDEX urge_sessions_running ON urge_sessions (ended_ms) WHERE ended_ms IS NULL;
+
+CREATE TABLE check_ins (
+    event_id   BLOB PRIMARY KEY,
+    session_id BLOB NOT NULL REFERENCES urge_sessions (id) ON DELETE CASCADE,
+    at_ms      INTEGER NOT NULL,
+    elapsed_ms INTEGER NOT NULL,
+    intensity  INTEGER NOT NULL
+) STRICT;
+CREATE INDEX check_ins_session ON check_ins (session_id, elapsed_ms);
+
+CREATE TABLE skill_uses (
+    event_id         BLOB PRIMARY KEY,
+    session_id       BLOB REFERENCES urge_sessions (id) ON DELETE CASCADE,
+    at_ms            INTEGER NOT NULL,
+    skill            TEXT NOT NULL,
+    need             TEXT,
+    intensity_before INTEGER,
+    intensity_after  INTEGER,
+    helped           INTEGER
+) STRICT;
+CREATE INDEX skill_uses_at ON skill_uses (at_ms);
+CREATE INDEX skill_uses_skill ON skill_uses (skill, need);
+
+CREATE TABLE notes (
+    event_id   BLOB PRIMARY KEY,
+    session_id BLOB REFERENCES urge_sessions (id) ON DELETE CASCADE,
+    at_ms      INTEGER NOT NULL,
+    text       TEXT NOT NULL
+) STRICT;
+CREATE INDEX notes_at ON notes (at_ms);
+";
+
+/// Brings the database to [`CURRENT`], refusing a newer one.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+    let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > CURRENT {
+        return Err(StoreError::TooNew {
+            found,
+            supported: CURRENT,
+        });
+    }
+    for (from, step) in STEPS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Another process may have migrated while this one waited.
+        let now: u32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if now as usize > from {
+            tx.commit()?;
+            continue;
+        }
+        tx.execute_batch(step)?;
+        tx.pragma_update(None, "user_version", from as u32 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn there_is_one_step_per_version() {
+        assert_eq!(STEPS.len(), CURRENT as usize);
+    }
+
+    #[test]
+    fn migrating_twice_changes_nothing() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        migrate(&mut conn).unwrap();
+        let v: u32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, CURRENT);
+    }
+}
