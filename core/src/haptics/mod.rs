@@ -91,11 +91,11 @@ pub struct HapticEvent {
 
 impl HapticEvent {
     /// When the event stops: its offset plus its duration (transients take
-    /// no time).
+    /// no time). Saturates rather than overflowing on absurd durations.
     pub fn end(&self) -> Duration {
         match self.kind {
             HapticKind::Transient => self.offset,
-            HapticKind::Continuous { duration, .. } => self.offset + duration,
+            HapticKind::Continuous { duration, .. } => self.offset.saturating_add(duration),
         }
     }
 }
@@ -211,10 +211,10 @@ impl HapticPattern {
     pub fn then(mut self, next: &HapticPattern) -> Self {
         let shift = self.length;
         self.events.extend(next.events.iter().map(|e| HapticEvent {
-            offset: e.offset + shift,
+            offset: e.offset.saturating_add(shift),
             ..*e
         }));
-        self.length += next.length;
+        self.length = self.length.saturating_add(next.length);
         self
     }
 }
