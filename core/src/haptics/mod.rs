@@ -9,10 +9,24 @@
 //! Breathing is felt with eyes closed, so the vocabulary is built around it:
 //! an inhale *rises* ([`HapticPattern::rising`]), an exhale *falls*
 //! ([`HapticPattern::falling`]) or is a few slow taps ([`HapticPattern::slow_taps`]).
+//!
+//! A shell asks [`HapticPattern::render`] for its [`Platform`] and plays the
+//! [`RenderedHaptics`] it gets back. Every renderer sees the same
+//! millisecond timeline: times are whole milliseconds (rounded down), anything
+//! after [`MAX_RENDERED_LENGTH`] is cut off, and buzzes shorter than a
+//! millisecond are dropped.
+
+pub mod ahap;
+pub mod android;
+pub mod watch;
 
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
+
+use self::ahap::Ahap;
+use self::android::{AndroidOnOff, AndroidWaveform};
+use self::watch::WatchTap;
 
 /// A haptic strength or sharpness from 0 to 1, kept in thousandths so
 /// patterns compare exactly and render without float noise.
@@ -77,11 +91,11 @@ pub struct HapticEvent {
 
 impl HapticEvent {
     /// When the event stops: its offset plus its duration (transients take
-    /// no time).
+    /// no time). Saturates rather than overflowing on absurd durations.
     pub fn end(&self) -> Duration {
         match self.kind {
             HapticKind::Transient => self.offset,
-            HapticKind::Continuous { duration, .. } => self.offset + duration,
+            HapticKind::Continuous { duration, .. } => self.offset.saturating_add(duration),
         }
     }
 }
@@ -197,11 +211,209 @@ impl HapticPattern {
     pub fn then(mut self, next: &HapticPattern) -> Self {
         let shift = self.length;
         self.events.extend(next.events.iter().map(|e| HapticEvent {
-            offset: e.offset + shift,
+            offset: e.offset.saturating_add(shift),
             ..*e
         }));
-        self.length += next.length;
+        self.length = self.length.saturating_add(next.length);
         self
+    }
+}
+
+/// The longest stretch of a pattern any renderer plays; later events are
+/// dropped and a buzz running past it is cut at it. An hour is far beyond any
+/// guide step, and it keeps every Android timing inside a Java `int`.
+pub const MAX_RENDERED_LENGTH: Duration = Duration::from_secs(60 * 60);
+
+/// Where a pattern is going to be felt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Platform {
+    /// An Android phone: amplitude waveform, with an on/off fallback.
+    AndroidPhone,
+    /// A Wear OS watch: the same Android waveform as a phone.
+    WearOs,
+    /// An iPhone: AHAP for CoreHaptics.
+    Iphone,
+    /// An Apple Watch: a schedule of WatchKit's predefined haptics.
+    AppleWatch,
+}
+
+/// A pattern rendered for one platform, ready for the shell to play.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RenderedHaptics {
+    /// Nothing would be felt: play nothing (Android rejects an all-silent
+    /// waveform, and an empty player is pointless elsewhere).
+    Nothing,
+    /// `VibrationEffect.createWaveform(timings, amplitudes, repeat)` when
+    /// `Vibrator.hasAmplitudeControl()`, else
+    /// `createWaveform(timings, repeat)` with `on_off`.
+    Android {
+        /// For motors with amplitude control.
+        waveform: AndroidWaveform,
+        /// For on/off-only motors.
+        on_off: AndroidOnOff,
+    },
+    /// AHAP JSON text for `CHHapticPattern`.
+    Ahap(String),
+    /// `WKInterfaceDevice.current().play(_:)` at each offset.
+    WatchTaps(Vec<WatchTap>),
+}
+
+impl HapticPattern {
+    /// Renders this pattern for `platform`.
+    pub fn render(&self, platform: Platform) -> RenderedHaptics {
+        match platform {
+            Platform::AndroidPhone | Platform::WearOs => match AndroidWaveform::render(self) {
+                Some(waveform) => RenderedHaptics::Android {
+                    on_off: waveform.on_off(),
+                    waveform,
+                },
+                None => RenderedHaptics::Nothing,
+            },
+            Platform::Iphone => match Ahap::render(self) {
+                Some(ahap) => RenderedHaptics::Ahap(ahap.to_json()),
+                None => RenderedHaptics::Nothing,
+            },
+            Platform::AppleWatch => {
+                let taps = WatchTap::schedule(self);
+                if taps.is_empty() {
+                    RenderedHaptics::Nothing
+                } else {
+                    RenderedHaptics::WatchTaps(taps)
+                }
+            }
+        }
+    }
+}
+
+/// [`MAX_RENDERED_LENGTH`] in milliseconds.
+const MAX_RENDERED_MS: u64 = 60 * 60 * 1000;
+
+/// Whole milliseconds, rounded down, saturating.
+fn whole_ms(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
+/// A pattern as every renderer sees it (see the module docs).
+#[derive(Clone, Debug, Default)]
+struct Timeline {
+    /// Continuous events, in pattern order.
+    buzzes: Vec<Buzz>,
+    /// Transient events, sorted by time.
+    taps: Vec<Tap>,
+}
+
+/// A continuous event on the millisecond timeline; levels in thousandths.
+#[derive(Clone, Copy, Debug)]
+struct Buzz {
+    start: u64,
+    end: u64,
+    from: f64,
+    to: f64,
+    sharpness: Level,
+}
+
+/// A transient event on the millisecond timeline.
+#[derive(Clone, Copy, Debug)]
+struct Tap {
+    at: u64,
+    intensity: Level,
+    sharpness: Level,
+}
+
+impl Buzz {
+    /// Intensity in thousandths at `t` ms, along the ramp.
+    fn level_at(&self, t: f64) -> f64 {
+        let span = (self.end - self.start) as f64;
+        self.from + (self.to - self.from) * ((t - self.start as f64) / span)
+    }
+
+    fn plays_at(&self, t: u64) -> bool {
+        self.start <= t && t < self.end
+    }
+
+    fn is_ramp(&self) -> bool {
+        (self.from - self.to).abs() > f64::EPSILON
+    }
+}
+
+impl Timeline {
+    fn of(pattern: &HapticPattern) -> Self {
+        let mut timeline = Timeline::default();
+        for event in pattern.events() {
+            let start = whole_ms(event.offset);
+            if start >= MAX_RENDERED_MS {
+                continue;
+            }
+            match event.kind {
+                HapticKind::Transient => timeline.taps.push(Tap {
+                    at: start,
+                    intensity: event.intensity,
+                    sharpness: event.sharpness,
+                }),
+                HapticKind::Continuous { duration, ramp_to } => {
+                    let full_end = whole_ms(event.offset.saturating_add(duration));
+                    let end = full_end.min(MAX_RENDERED_MS);
+                    if end <= start {
+                        continue;
+                    }
+                    let from = f64::from(event.intensity.permille());
+                    let full_to = f64::from(ramp_to.unwrap_or(event.intensity).permille());
+                    let kept = (end - start) as f64 / (full_end - start) as f64;
+                    timeline.buzzes.push(Buzz {
+                        start,
+                        end,
+                        from,
+                        to: from + (full_to - from) * kept,
+                        sharpness: event.sharpness,
+                    });
+                }
+            }
+        }
+        timeline.taps.sort_by_key(|t| t.at);
+        timeline
+    }
+
+    /// The strongest buzz playing at `t` ms (overlapping buzzes: the
+    /// maximum), with its sharpness.
+    fn envelope_at(&self, t: u64) -> Option<(f64, Level)> {
+        let at = t as f64;
+        self.buzzes
+            .iter()
+            .filter(|b| b.plays_at(t))
+            .map(|b| (b.level_at(at), b.sharpness))
+            .fold(None, |best, (level, sharpness)| match best {
+                Some((top, _)) if top >= level => best,
+                _ => Some((level, sharpness)),
+            })
+    }
+
+    /// Maximal stretches `[start, end)` where some buzz plays; buzzes that
+    /// touch or overlap join one stretch.
+    fn buzz_runs(&self) -> Vec<(u64, u64)> {
+        let mut spans: Vec<(u64, u64)> = self.buzzes.iter().map(|b| (b.start, b.end)).collect();
+        spans.sort_unstable();
+        let mut runs: Vec<(u64, u64)> = Vec::new();
+        for (start, end) in spans {
+            match runs.last_mut() {
+                Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                _ => runs.push((start, end)),
+            }
+        }
+        runs
+    }
+
+    /// Every buzz start and end inside `[from, to]`, sorted, plus both ends.
+    fn buzz_breakpoints(&self, from: u64, to: u64) -> Vec<u64> {
+        let mut points: Vec<u64> = self
+            .buzzes
+            .iter()
+            .flat_map(|b| [b.start, b.end])
+            .filter(|t| (from..=to).contains(t))
+            .chain([from, to])
+            .collect();
+        points.sort_unstable();
+        points.dedup();
+        points
     }
 }
 
