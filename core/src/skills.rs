@@ -1,1 +1,0 @@
-//! The skill catalog. (Being written.)
