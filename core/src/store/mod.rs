@@ -312,6 +312,15 @@ impl Store {
         erase_files(&path)
     }
 
+    /// Caps the file at `pages` pages, so tests can see what a full disk
+    /// does without filling one.
+    #[doc(hidden)]
+    pub fn limit_pages_for_tests(&self, pages: u32) -> Result<()> {
+        self.conn
+            .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// The connection, for progress queries in this crate.
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn

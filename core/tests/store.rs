@@ -1,0 +1,494 @@
+//! The local log on real encrypted files: reopening, typed errors that
+//! leave files untouched, deletion, erasure, export and import, merges,
+//! rebuilds and migrations.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests state their expectations by unwrapping
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use ebb_core::store::{
+    DatabaseKey, OpenOptions, Payload, SkillUseRecord, Store, StoreError, erase_files, schema,
+};
+use ebb_core::urge::{
+    CheckInCadence, CueKind, DelayGoal, Intensity, Need, Outcome, Source, StartOptions, UrgeError,
+};
+
+fn key() -> DatabaseKey {
+    DatabaseKey::new([7; 32])
+}
+
+fn other_key() -> DatabaseKey {
+    DatabaseKey::new([8; 32])
+}
+
+fn at(minutes: i64) -> DateTime<FixedOffset> {
+    FixedOffset::east_opt(3600).unwrap().from_utc_datetime(
+        &Utc.with_ymd_and_hms(2026, 11, 27, 1, 0, 0)
+            .unwrap()
+            .naive_utc(),
+    ) + chrono::Duration::minutes(minutes)
+}
+
+fn options() -> StartOptions {
+    StartOptions {
+        source: Source::Widget,
+        intensity: Some(Intensity::new(8).unwrap()),
+        need: Some(Need::Numb),
+        goal: DelayGoal::FIFTEEN_MINUTES,
+        cadence: CheckInCadence::EveryFiveMinutes,
+        utc_offset_secs: 0,
+    }
+}
+
+fn db_in(dir: &tempfile::TempDir) -> PathBuf {
+    dir.path().join("ebb.db")
+}
+
+fn open(path: &Path) -> Store {
+    Store::open(path, &key(), OpenOptions::default()).unwrap()
+}
+
+/// A store with one finished session and one note.
+fn with_history(path: &Path) -> Store {
+    let mut store = open(path);
+    store.start_urge(at(0), options()).unwrap();
+    store.check_in(at(5), Intensity::new(6).unwrap()).unwrap();
+    store
+        .record_skill(
+            at(6),
+            SkillUseRecord {
+                skill: "hold-ice".into(),
+                need: Some(Need::Numb),
+                intensity_before: Some(Intensity::new(6).unwrap()),
+                intensity_after: Some(Intensity::new(3).unwrap()),
+                helped: Some(true),
+            },
+        )
+        .unwrap();
+    store.write_note(at(7), "the words I wrote").unwrap();
+    store.end_urge(at(12), Outcome::UsedSkill).unwrap();
+    store
+}
+
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn csv(store: &Store) -> String {
+    let mut out = Vec::new();
+    store.export_sessions_csv(&mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn a_running_session_survives_closing_and_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    let started = {
+        let mut store = open(&path);
+        let active = store.start_urge(at(0), options()).unwrap();
+        assert!(!active.resumed);
+        store.check_in(at(2), Intensity::new(9).unwrap()).unwrap();
+        let cues = store.advance_urge(at(5).to_utc()).unwrap();
+        assert_eq!(cues[0].kind, CueKind::CheckIn);
+        active
+        // Dropped without any goodbye, as a killed app would be.
+    };
+    let mut store = open(&path);
+    let resumed = store.active_urge().unwrap().unwrap();
+    assert_eq!(resumed.id, started.id);
+    assert_eq!(resumed.session.check_ins().len(), 1);
+    // The check-in cue at five minutes was delivered before: not again.
+    assert!(store.advance_urge(at(6).to_utc()).unwrap().is_empty());
+    let cues = store.advance_urge(at(8).to_utc()).unwrap();
+    assert_eq!(cues[0].kind, CueKind::Halfway);
+}
+
+#[test]
+fn a_second_tap_returns_the_running_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&db_in(&dir));
+    let first = store.start_urge(at(0), options()).unwrap();
+    let second = store.start_urge(at(1), options()).unwrap();
+    assert!(second.resumed);
+    assert_eq!(first.id, second.id);
+    assert_eq!(store.events().unwrap().len(), 1);
+}
+
+#[test]
+fn session_rules_are_enforced_and_nothing_is_written_when_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&db_in(&dir));
+    assert!(matches!(
+        store.check_in(at(0), Intensity::MAX),
+        Err(StoreError::NoActiveUrge)
+    ));
+    store.start_urge(at(0), options()).unwrap();
+    assert!(matches!(
+        store.extend_urge(at(1), DelayGoal::FIVE_MINUTES),
+        Err(StoreError::Urge(UrgeError::GoalNotLonger))
+    ));
+    assert_eq!(store.events().unwrap().len(), 1);
+    let ended = store.end_urge(at(3), Outcome::Passed).unwrap();
+    assert_eq!(ended.pause.whole_minutes(), 3);
+    assert!(matches!(
+        store.end_urge(at(4), Outcome::Passed),
+        Err(StoreError::NoActiveUrge)
+    ));
+    let pauses = store.recent_pauses(10).unwrap();
+    assert_eq!(pauses.len(), 1);
+    assert_eq!(pauses[0].outcome, Outcome::Passed);
+}
+
+#[test]
+fn a_wrong_key_is_reported_and_the_file_is_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    drop(with_history(&path));
+    let before = snapshot(dir.path());
+    let err = Store::open(&path, &other_key(), OpenOptions::default()).unwrap_err();
+    assert!(matches!(err, StoreError::WrongKey(_)), "{err:?}");
+    assert_eq!(snapshot(dir.path()), before);
+    // The right key still opens everything.
+    assert_eq!(open(&path).events().unwrap().len(), 5);
+}
+
+#[test]
+fn a_truncated_file_is_not_a_database_and_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    drop(with_history(&path));
+    // Fold the WAL in so the main file holds everything, then cut it.
+    {
+        let store = open(&path);
+        assert!(store.integrity_check().unwrap().is_ok());
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 2 + 100]).unwrap();
+    let before = snapshot(dir.path());
+    let err = Store::open(&path, &key(), OpenOptions::default()).unwrap_err();
+    assert!(matches!(err, StoreError::NotADatabase { .. }), "{err:?}");
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn random_bytes_are_refused_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    let mut noise = vec![0u8; 10_000];
+    let mut x: u32 = 2_463_534_242;
+    for b in &mut noise {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        *b = x as u8;
+    }
+    std::fs::write(&path, &noise).unwrap();
+    let err = Store::open(&path, &key(), OpenOptions::default()).unwrap_err();
+    assert!(matches!(err, StoreError::NotADatabase { .. }), "{err:?}");
+    // Whole pages of noise cannot be told from a file under another key:
+    // that is what encryption means. Either way the file is kept.
+    std::fs::write(&path, &noise[..8192]).unwrap();
+    let err = Store::open(&path, &key(), OpenOptions::default()).unwrap_err();
+    assert!(matches!(err, StoreError::WrongKey(_)), "{err:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), noise[..8192]);
+}
+
+#[test]
+fn an_unencrypted_sqlite_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .unwrap();
+    }
+    let before = snapshot(dir.path());
+    let err = Store::open(&path, &key(), OpenOptions::default()).unwrap_err();
+    assert!(matches!(err, StoreError::NotADatabase { .. }), "{err:?}");
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    drop(with_history(&path));
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "key", format!("x'{}'", "07".repeat(32)))
+            .unwrap();
+        conn.pragma_update(None, "user_version", schema::CURRENT + 1)
+            .unwrap();
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .unwrap();
+    }
+    let before = snapshot(dir.path());
+    let err = Store::open(&path, &key(), OpenOptions::default()).unwrap_err();
+    assert!(
+        matches!(err, StoreError::TooNew { found, supported } if found == schema::CURRENT + 1 && supported == schema::CURRENT),
+        "{err:?}"
+    );
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn the_plaintext_header_option_keeps_the_sqlite_header_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    let opts = OpenOptions {
+        plaintext_header: true,
+        ..OpenOptions::default()
+    };
+    {
+        let mut store = Store::open(&path, &key(), opts).unwrap();
+        store.write_note(at(0), "kept private").unwrap();
+        store.integrity_check().unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    assert_eq!(&bytes[..16], b"SQLite format 3\0");
+    assert!(!bytes.windows(12).any(|w| w == b"kept private"));
+    let store = Store::open(&path, &key(), opts).unwrap();
+    assert_eq!(store.events().unwrap().len(), 1);
+    assert!(matches!(
+        Store::open(&path, &other_key(), opts).unwrap_err(),
+        StoreError::WrongKey(_)
+    ));
+}
+
+#[test]
+fn nothing_readable_is_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    drop(with_history(&path));
+    for (name, bytes) in snapshot(dir.path()) {
+        assert!(
+            !bytes.windows(17).any(|w| w == b"the words I wrote"),
+            "{name} holds the note in plain text"
+        );
+        assert!(
+            !bytes.windows(15).any(|w| w == b"SQLite format 3"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_full_disk_is_storage_full_and_loses_nothing_written_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    let mut store = open(&path);
+    store.write_note(at(0), "before").unwrap();
+    store.limit_pages_for_tests(12).unwrap();
+    let big = "x".repeat(100_000);
+    let err = store.write_note(at(1), &big).unwrap_err();
+    assert!(matches!(err, StoreError::StorageFull), "{err:?}");
+    drop(store);
+    let store = open(&path);
+    let events = store.events().unwrap();
+    assert_eq!(events.len(), 1);
+    assert!(store.integrity_check().unwrap().is_ok());
+}
+
+#[test]
+fn deleting_a_session_erases_everything_in_it_and_leaves_a_tombstone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    let mut store = with_history(&path);
+    let session = store.events().unwrap()[0].id;
+    store.delete_entry(at(20), session).unwrap();
+    let events = store.events().unwrap();
+    // Start, check-in, skill, note and end are erased; the tombstone remains.
+    assert_eq!(events.iter().filter(|e| e.payload.is_none()).count(), 5);
+    assert!(matches!(
+        events.last().unwrap().payload,
+        Some(Payload::EntryDeleted { target }) if target == session
+    ));
+    assert_eq!(csv(&store).lines().count(), 1, "only the header is left");
+    // Deleting again is harmless; an unknown id is an error.
+    store.delete_entry(at(21), session).unwrap();
+    let unknown = "01936b2e-0000-7000-8000-000000000000".parse().unwrap();
+    assert!(matches!(
+        store.delete_entry(at(21), unknown),
+        Err(StoreError::NoSuchEntry(_))
+    ));
+    drop(store);
+    for (name, bytes) in snapshot(dir.path()) {
+        assert!(
+            !bytes.windows(17).any(|w| w == b"the words I wrote"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn deleting_one_check_in_keeps_the_rest_of_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = with_history(&db_in(&dir));
+    let check_in = store.events().unwrap()[1].id;
+    store.delete_entry(at(20), check_in).unwrap();
+    let csv = csv(&store);
+    let row = csv.lines().nth(1).unwrap();
+    // The highest intensity is back to the start's 8; the session remains.
+    assert!(row.contains(",8,8,8,15,1,used_skill,"), "{row}");
+}
+
+#[test]
+fn erasing_removes_the_database_and_its_companion_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    let store = with_history(&path);
+    assert!(dir.path().join("ebb.db-wal").exists());
+    store.erase().unwrap();
+    assert!(snapshot(dir.path()).is_empty());
+    // Erasing files when the key is lost works without opening them.
+    drop(with_history(&path));
+    erase_files(&path).unwrap();
+    assert!(snapshot(dir.path()).is_empty());
+}
+
+#[test]
+fn export_then_import_round_trips_and_a_second_import_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = with_history(&dir.path().join("a.db"));
+    let mut json = Vec::new();
+    a.export_json(at(30).to_utc(), &mut json).unwrap();
+    let mut b = open(&dir.path().join("b.db"));
+    let report = b.import_json(json.as_slice()).unwrap();
+    assert_eq!((report.added, report.already_present), (5, 0));
+    assert_eq!(b.events().unwrap(), a.events().unwrap());
+    assert_eq!(csv(&b), csv(&a));
+    let again = b.import_json(json.as_slice()).unwrap();
+    assert_eq!((again.added, again.already_present), (0, 5));
+    assert_eq!(b.events().unwrap(), a.events().unwrap());
+}
+
+#[test]
+fn an_import_that_is_not_ebbs_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = with_history(&db_in(&dir));
+    let before = store.events().unwrap();
+    for bad in [
+        &b"not json"[..],
+        br#"{"format":"something-else","version":1,"events":[]}"#,
+        br#"{"format":"ebb-export","version":99,"events":[]}"#,
+        br#"{"format":"ebb-export","version":1,"exported_at":0,"events":[{"id":"x"}]}"#,
+    ] {
+        let err = store.import_json(bad).unwrap_err();
+        assert!(matches!(err, StoreError::Invalid { .. }), "{err:?}");
+    }
+    assert_eq!(store.events().unwrap(), before);
+}
+
+#[test]
+fn merging_two_devices_is_commutative_and_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut phone = with_history(&dir.path().join("phone.db"));
+    let mut watch = open(&dir.path().join("watch.db"));
+    watch.start_urge(at(60), options()).unwrap();
+    watch.check_in(at(61), Intensity::new(4).unwrap()).unwrap();
+    watch.end_urge(at(70), Outcome::Passed).unwrap();
+    // The phone deletes its note before syncing.
+    let note = phone.events().unwrap()[3].id;
+    phone.delete_entry(at(80), note).unwrap();
+
+    let phone_events = phone.events().unwrap();
+    let watch_events = watch.events().unwrap();
+    phone.merge(watch_events.clone()).unwrap();
+    watch.merge(phone_events.clone()).unwrap();
+    phone.merge(watch_events).unwrap();
+    watch.merge(phone_events).unwrap();
+
+    let ids = |s: &Store| {
+        let mut v: Vec<_> = s
+            .events()
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.id, e.payload))
+            .collect();
+        v.sort_by_key(|(id, _)| *id);
+        v
+    };
+    assert_eq!(ids(&phone), ids(&watch));
+    assert_eq!(csv(&phone), csv(&watch));
+    assert_eq!(csv(&phone).lines().count(), 3);
+}
+
+#[test]
+fn projections_rebuilt_from_the_log_match_those_written_live() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = with_history(&db_in(&dir));
+    store.start_urge(at(100), options()).unwrap();
+    store.check_in(at(101), Intensity::new(9).unwrap()).unwrap();
+    store
+        .extend_urge(at(102), DelayGoal::THIRTY_MINUTES)
+        .unwrap();
+    let live = csv(&store);
+    let active = store.active_urge().unwrap().unwrap();
+    store.rebuild_projections().unwrap();
+    assert_eq!(csv(&store), live);
+    let rebuilt = store.active_urge().unwrap().unwrap();
+    assert_eq!(rebuilt.id, active.id);
+    assert_eq!(rebuilt.session.goal(), DelayGoal::THIRTY_MINUTES);
+    assert_eq!(rebuilt.session.check_ins(), active.session.check_ins());
+}
+
+fn fixture(version: u32) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(format!("schema-v{version}.db"))
+}
+
+/// Writes the fixture for the current schema. Run once per new schema
+/// version and commit the file:
+/// `cargo test -p ebb-core --test store -- --ignored write_fixture`
+#[test]
+#[ignore = "writes a committed fixture"]
+fn write_fixture() {
+    let path = fixture(schema::CURRENT);
+    erase_files(&path).unwrap();
+    let store = with_history(&path);
+    store.integrity_check().unwrap();
+    drop(store);
+    // Fold the WAL into the main file so the fixture is one file.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "key", format!("x'{}'", "07".repeat(32)))
+        .unwrap();
+    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+}
+
+#[test]
+fn every_earlier_schema_version_opens_with_its_data() {
+    for version in 1..=schema::CURRENT {
+        let source = fixture(version);
+        assert!(
+            source.exists(),
+            "no fixture for schema v{version}: run write_fixture"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = db_in(&dir);
+        std::fs::copy(&source, &path).unwrap();
+        let store = open(&path);
+        assert!(store.integrity_check().unwrap().is_ok());
+        let events = store.events().unwrap();
+        assert_eq!(events.len(), 5, "v{version}");
+        assert!(events.iter().any(|e| matches!(
+            &e.payload,
+            Some(Payload::NoteWritten { text, .. }) if text == "the words I wrote"
+        )));
+        let csv = csv(&store);
+        assert!(csv.lines().nth(1).unwrap().contains("used_skill"), "{csv}");
+    }
+}
