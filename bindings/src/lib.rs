@@ -1,6 +1,24 @@
 //! Ebb's boundary for the Kotlin and Swift shells.
 //!
-//! For now this crate only re-exports the core; the UniFFI surface (a
-//! `Companion` object, listeners, async calls) is built on top of it.
+//! One object, [`Companion`], opened on a database path with the 32-byte key
+//! the shell keeps in Android Keystore or the iOS Keychain. Calls take the
+//! current time from the shell (`now`, plus the local UTC offset where the
+//! moment is recorded) so the core stays a pure state machine; the live
+//! drivers in `live.rs` are the only place that reads a clock.
+//!
+//! Errors cross as one [`EbbError`]; panics are caught at the boundary and
+//! arrive as [`EbbError::Internal`], never as a crash. Long calls (export,
+//! import, progress) are async and run on the library's own runtime.
 
-pub use ebb_core as core;
+mod companion;
+mod error;
+mod live;
+mod runtime;
+mod views;
+
+pub use companion::{Companion, DeviceKind};
+pub use error::EbbError;
+pub use live::{GuideListener, LiveHandle, UrgeListener};
+pub use views::*;
+
+uniffi::setup_scaffolding!();

@@ -7,6 +7,9 @@
 #![forbid(unsafe_code)]
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+#[cfg(feature = "ffi")]
+uniffi::setup_scaffolding!();
+
 pub mod clock;
 pub mod content;
 pub mod guides;

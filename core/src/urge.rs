@@ -76,6 +76,7 @@ impl From<Intensity> for u8 {
 /// Replacement skills are chosen to serve the same need.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum Need {
     /// Feelings are too much; the urge is to bring them down.
     TooMuch,
@@ -118,6 +119,7 @@ impl Need {
 /// Where the person started the session from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum Source {
     /// A home-screen widget.
     Widget,
@@ -135,6 +137,7 @@ pub enum Source {
 /// real choice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum CheckInCadence {
     /// No timed check-ins.
     Never,
@@ -237,6 +240,7 @@ impl From<DelayGoal> for u64 {
 /// How a session ended, in the person's own words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum Outcome {
     /// The urge passed.
     Passed,
@@ -301,6 +305,7 @@ impl PauseLength {
 /// What a cue is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum CueKind {
     /// Time to ask how strong the urge is.
     CheckIn,

@@ -34,6 +34,7 @@ pub use run::{GuideCue, GuideRun, RunningStep, ScheduledGuideCue};
 /// Which guided exercise.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum GuideId {
     /// A breathing pacer (the pattern is chosen when it starts).
     Breathing,
@@ -76,6 +77,7 @@ impl GuideId {
 /// A caution shown before the first use of a guide that needs it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum Caution {
     /// Cold water on the face slows the heart: not with heart conditions,
     /// beta blockers, a low resting heart rate, an eating disorder or a cold
@@ -99,6 +101,7 @@ impl Caution {
 /// circle, a text box, a countdown) without reading its text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum StepKind {
     /// Breathe in (also the short top-up breath of a cyclic sigh).
     Inhale,

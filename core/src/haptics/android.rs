@@ -64,6 +64,7 @@ const MIN_ON_MS: u64 = 20;
 /// amplitudes, int repeat)`: segment lengths in milliseconds and the
 /// amplitude (0..=255) of each. Always valid by the rules in the module docs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct AndroidWaveform {
     /// Length of each segment, in milliseconds.
     pub timings_ms: Vec<i64>,
@@ -83,6 +84,7 @@ pub struct AndroidWaveform {
 /// [`MIN_ON_PULSE`]), so a rise is felt as pulses growing longer. Stretches
 /// shorter than a frame, such as taps, stay on for their whole length.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct AndroidOnOff {
     /// Off, on, off, on ... lengths in milliseconds.
     pub timings_ms: Vec<i64>,

@@ -226,6 +226,7 @@ pub const MAX_RENDERED_LENGTH: Duration = Duration::from_secs(60 * 60);
 
 /// Where a pattern is going to be felt.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum Platform {
     /// An Android phone: amplitude waveform, with an on/off fallback.
     AndroidPhone,

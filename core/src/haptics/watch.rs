@@ -51,6 +51,7 @@ const CLEARANCE_MS: u64 = 1000;
 /// WatchKit's predefined haptics (`WKHapticType`), named as in Swift.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum WatchHaptic {
     /// `.notification`.
     Notification,
@@ -78,6 +79,7 @@ pub enum WatchHaptic {
 
 /// One haptic to play, `offset_ms` after the pattern starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct WatchTap {
     /// Milliseconds from the start of the pattern.
     pub offset_ms: u64,

@@ -1,0 +1,455 @@
+//! The `Companion` object: the log and every decision, for one shell.
+
+use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, SystemTime};
+
+use chrono::{DateTime, Utc};
+use ebb_core::guides::{self, BreathingPattern, BreathsPerMinute, ExhaleLength, GuideId};
+use ebb_core::haptics::Platform;
+use ebb_core::store::{DatabaseKey, OpenOptions, SkillUseRecord, Store};
+use ebb_core::urge::{DelayGoal, Intensity, Outcome, StartOptions, suggested_goal};
+use tokio::sync::Notify;
+
+use crate::EbbError;
+use crate::runtime::blocking;
+use crate::views::{
+    BreathingChoice, CueView, EndedView, GuideView, ImportSummary, ScheduledCueView, SkillUse,
+    UrgeRequest, UrgeView, local, words,
+};
+
+/// Which device the companion runs on; it shapes what is suggested (only
+/// watch-doable skills on a watch).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
+pub enum DeviceKind {
+    /// A phone.
+    Phone,
+    /// A watch.
+    Watch,
+    /// A desktop or laptop.
+    Desktop,
+}
+
+/// How many recent pauses shape the suggested goal.
+const PAUSES_FOR_SUGGESTION: usize = 20;
+
+/// Ebb for one shell: the encrypted log plus everything decided about it.
+/// Thread-safe; calls from several threads are serialised on the log.
+#[derive(uniffi::Object)]
+pub struct Companion {
+    store: Mutex<Option<Store>>,
+    device: DeviceKind,
+    path: PathBuf,
+    /// Woken after every change to the running session, so live drivers
+    /// recompute their next wake instead of polling.
+    pub(crate) changed: Arc<Notify>,
+}
+
+impl std::fmt::Debug for Companion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Companion")
+            .field("path", &self.path)
+            .field("device", &self.device)
+            .finish_non_exhaustive()
+    }
+}
+
+#[uniffi::export]
+impl Companion {
+    /// Opens (or creates) the log at `path` with the 32-byte `key`. A wrong
+    /// key, a damaged file or one from a newer version is an error and the
+    /// file is left as it was.
+    #[uniffi::constructor]
+    pub fn open(
+        path: String,
+        key: Vec<u8>,
+        device: DeviceKind,
+        plaintext_header: bool,
+    ) -> Result<Arc<Self>, EbbError> {
+        guarded(|| {
+            let key = DatabaseKey::from_slice(&key).map_err(|_| {
+                EbbError::invalid("key", format!("a key is 32 bytes, got {}", key.len()))
+            })?;
+            let options = OpenOptions {
+                plaintext_header,
+                ..OpenOptions::default()
+            };
+            let store = Store::open(&path, &key, options)?;
+            Ok(Arc::new(Self {
+                store: Mutex::new(Some(store)),
+                device,
+                path: PathBuf::from(path),
+                changed: Arc::new(Notify::new()),
+            }))
+        })
+    }
+
+    /// Closes the log. Later calls return [`EbbError::Closed`].
+    pub fn close(&self) {
+        self.lock().take();
+        self.changed.notify_waiters();
+    }
+
+    /// The device this companion was opened for.
+    pub fn device(&self) -> DeviceKind {
+        self.device
+    }
+
+    /// Starts an urge session, or returns the one already running (a second
+    /// tap never loses the first). Durable when it returns.
+    pub fn start_urge(
+        &self,
+        now: SystemTime,
+        utc_offset_secs: i32,
+        request: UrgeRequest,
+    ) -> Result<UrgeView, EbbError> {
+        let at = local(now, utc_offset_secs)?;
+        let intensity = request.intensity.map(intensity).transpose()?;
+        let view = self.with_store(|store| {
+            let goal = match request.goal_minutes {
+                Some(m) => DelayGoal::from_minutes(u64::from(m))
+                    .map_err(|e| EbbError::invalid("goal_minutes", e))?,
+                None => suggested_goal(&store.recent_pauses(PAUSES_FOR_SUGGESTION)?),
+            };
+            let active = store.start_urge(
+                at,
+                StartOptions {
+                    source: request.source,
+                    intensity,
+                    need: request.need,
+                    goal,
+                    cadence: request.cadence,
+                    utc_offset_secs,
+                },
+            )?;
+            Ok(UrgeView::new(
+                active.id.to_string(),
+                &active.session,
+                at.to_utc(),
+                active.resumed,
+            ))
+        })?;
+        self.changed.notify_waiters();
+        Ok(view)
+    }
+
+    /// The running session, if any.
+    pub fn active_urge(&self, now: SystemTime) -> Result<Option<UrgeView>, EbbError> {
+        let now = DateTime::<Utc>::from(now);
+        self.with_store(|store| {
+            Ok(store
+                .active_urge()?
+                .map(|a| UrgeView::new(a.id.to_string(), &a.session, now, true)))
+        })
+    }
+
+    /// The goal Ebb would suggest now, grown gently from recent pauses.
+    pub fn suggested_goal_minutes(&self) -> Result<u32, EbbError> {
+        self.with_store(|store| {
+            let goal = suggested_goal(&store.recent_pauses(PAUSES_FOR_SUGGESTION)?);
+            Ok(u32::try_from(goal.minutes()).unwrap_or(u32::MAX))
+        })
+    }
+
+    /// Records how strong the urge is (0 to 10). May return a cue offering
+    /// to reach someone.
+    pub fn check_in(
+        &self,
+        now: SystemTime,
+        utc_offset_secs: i32,
+        intensity_0_to_10: u8,
+    ) -> Result<Vec<CueView>, EbbError> {
+        let at = local(now, utc_offset_secs)?;
+        let level = intensity(intensity_0_to_10)?;
+        let cues = self.with_store(|store| Ok(store.check_in(at, level)?))?;
+        self.changed.notify_waiters();
+        Ok(cues.into_iter().map(CueView::from).collect())
+    }
+
+    /// Makes the goal longer (whole minutes, 1 to 240, longer than now).
+    pub fn extend_urge(
+        &self,
+        now: SystemTime,
+        utc_offset_secs: i32,
+        goal_minutes: u32,
+    ) -> Result<UrgeView, EbbError> {
+        let at = local(now, utc_offset_secs)?;
+        let goal = DelayGoal::from_minutes(u64::from(goal_minutes))
+            .map_err(|e| EbbError::invalid("goal_minutes", e))?;
+        let view = self.with_store(|store| {
+            store.extend_urge(at, goal)?;
+            let active = store.active_urge()?.ok_or(EbbError::NoActiveUrge)?;
+            Ok(UrgeView::new(
+                active.id.to_string(),
+                &active.session,
+                at.to_utc(),
+                false,
+            ))
+        })?;
+        self.changed.notify_waiters();
+        Ok(view)
+    }
+
+    /// Ends the running session with how it went.
+    pub fn end_urge(
+        &self,
+        now: SystemTime,
+        utc_offset_secs: i32,
+        outcome: Outcome,
+    ) -> Result<EndedView, EbbError> {
+        let at = local(now, utc_offset_secs)?;
+        let ended = self.with_store(|store| Ok(store.end_urge(at, outcome)?))?;
+        self.changed.notify_waiters();
+        Ok(EndedView {
+            outcome: ended.outcome,
+            pause: ended.pause.duration(),
+            acknowledgement: words(ended.outcome.acknowledgement()),
+        })
+    }
+
+    /// Delivers the running session's due cues (call on every wake).
+    pub fn advance(&self, now: SystemTime) -> Result<Vec<CueView>, EbbError> {
+        let now = DateTime::<Utc>::from(now);
+        let cues = self.with_store(|store| Ok(store.advance_urge(now)?))?;
+        Ok(cues.into_iter().map(CueView::from).collect())
+    }
+
+    /// Every future cue of the running session with its due time, for the
+    /// OS notification scheduler. Replace the whole schedule each time.
+    pub fn notification_schedule(
+        &self,
+        now: SystemTime,
+    ) -> Result<Vec<ScheduledCueView>, EbbError> {
+        let now = DateTime::<Utc>::from(now);
+        self.with_store(|store| {
+            Ok(store
+                .active_urge()?
+                .map(|a| a.session.schedule(now))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|s| ScheduledCueView {
+                    due: s.due.into(),
+                    cue: s.cue.into(),
+                })
+                .collect())
+        })
+    }
+
+    /// Records a skill used (within the running session, if any). Returns
+    /// the entry's id.
+    pub fn record_skill_use(
+        &self,
+        now: SystemTime,
+        utc_offset_secs: i32,
+        skill_use: SkillUse,
+    ) -> Result<String, EbbError> {
+        let at = local(now, utc_offset_secs)?;
+        let record = SkillUseRecord {
+            skill: skill_use.skill,
+            need: skill_use.need,
+            intensity_before: skill_use.intensity_before.map(intensity).transpose()?,
+            intensity_after: skill_use.intensity_after.map(intensity).transpose()?,
+            helped: skill_use.helped,
+        };
+        let id = self.with_store(|store| Ok(store.record_skill(at, record)?))?;
+        self.changed.notify_waiters();
+        Ok(id.to_string())
+    }
+
+    /// Keeps words the person wrote. Returns the entry's id.
+    pub fn write_note(
+        &self,
+        now: SystemTime,
+        utc_offset_secs: i32,
+        text: String,
+    ) -> Result<String, EbbError> {
+        let at = local(now, utc_offset_secs)?;
+        let id = self.with_store(|store| Ok(store.write_note(at, &text)?))?;
+        Ok(id.to_string())
+    }
+
+    /// Deletes one entry (a whole session with everything in it, a note,
+    /// a skill use): its content is erased; a tombstone stays for sync.
+    pub fn delete_entry(
+        &self,
+        now: SystemTime,
+        utc_offset_secs: i32,
+        id: String,
+    ) -> Result<(), EbbError> {
+        let at = local(now, utc_offset_secs)?;
+        let target = id
+            .parse()
+            .map_err(|_| EbbError::invalid("id", "not an entry id"))?;
+        self.with_store(|store| Ok(store.delete_entry(at, target)?))?;
+        self.changed.notify_waiters();
+        Ok(())
+    }
+
+    /// A guide with its words and haptics for `platform`.
+    pub fn guide(&self, id: GuideId, platform: Platform) -> GuideView {
+        GuideView::new(&guides::guide(id), platform)
+    }
+
+    /// A breathing pacer of `minutes` (1 to 5), optionally starting near the
+    /// person's current pace and slowing to the pattern.
+    pub fn breathing_guide(
+        &self,
+        choice: BreathingChoice,
+        minutes: u32,
+        start_breaths_per_minute: Option<u8>,
+        platform: Platform,
+    ) -> Result<GuideView, EbbError> {
+        let guide = breathing_core(choice, minutes, start_breaths_per_minute)?;
+        Ok(GuideView::new(&guide, platform))
+    }
+
+    /// Checks the whole file. Reports damage as [`EbbError::Corrupt`];
+    /// repairs nothing.
+    pub fn integrity_check(&self) -> Result<(), EbbError> {
+        self.with_store(|store| {
+            let report = store.integrity_check()?;
+            if report.is_ok() {
+                Ok(())
+            } else {
+                Err(EbbError::Corrupt {
+                    detail: report.problems.join("; "),
+                })
+            }
+        })
+    }
+
+    /// Erases everything: the database and its companion files are gone.
+    /// The companion is closed afterwards.
+    pub fn erase(&self) -> Result<(), EbbError> {
+        let store = self.lock().take().ok_or(EbbError::Closed)?;
+        self.changed.notify_waiters();
+        guarded(|| Ok(store.erase()?))
+    }
+
+    /// The whole log as Ebb's JSON export.
+    pub async fn export_json(self: Arc<Self>, now: SystemTime) -> Result<String, EbbError> {
+        blocking(move || {
+            self.with_store(|store| {
+                let mut out = Vec::new();
+                store.export_json(now.into(), &mut out)?;
+                String::from_utf8(out).map_err(|e| EbbError::Internal {
+                    message: e.to_string(),
+                })
+            })
+        })
+        .await
+    }
+
+    /// Urge sessions as CSV, for spreadsheets.
+    pub async fn export_sessions_csv(self: Arc<Self>) -> Result<String, EbbError> {
+        blocking(move || {
+            self.with_store(|store| {
+                let mut out = Vec::new();
+                store.export_sessions_csv(&mut out)?;
+                String::from_utf8(out).map_err(|e| EbbError::Internal {
+                    message: e.to_string(),
+                })
+            })
+        })
+        .await
+    }
+
+    /// Merges an export (or another device's log) by id. Importing the same
+    /// file twice changes nothing; a file that is not Ebb's changes nothing.
+    pub async fn import_json(self: Arc<Self>, json: String) -> Result<ImportSummary, EbbError> {
+        let changed = self.changed.clone();
+        let summary = blocking(move || {
+            self.with_store(|store| {
+                let report = store.import_json(json.as_bytes())?;
+                Ok(ImportSummary {
+                    added: report.added as u64,
+                    already_present: report.already_present as u64,
+                })
+            })
+        })
+        .await?;
+        changed.notify_waiters();
+        Ok(summary)
+    }
+
+    /// Deliberately fails inside the library, to check that a Rust-side
+    /// failure reaches the shell as [`EbbError::Internal`] and not a crash.
+    pub fn diagnose_failure_path(&self) -> Result<(), EbbError> {
+        guarded(|| {
+            let empty: Vec<u8> = Vec::new();
+            // Indexing out of bounds panics; the guard turns it into an error.
+            let _ = std::hint::black_box(&empty)[std::hint::black_box(1)];
+            Ok(())
+        })
+    }
+}
+
+impl Companion {
+    pub(crate) fn lock(&self) -> std::sync::MutexGuard<'_, Option<Store>> {
+        // A panic while holding the lock leaves no half-written data (each
+        // write is one SQLite transaction), so a poisoned lock is usable.
+        self.store.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Runs `f` on the open store, turning a panic into an error.
+    pub(crate) fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, EbbError>,
+    ) -> Result<T, EbbError> {
+        guarded(|| {
+            let mut guard = self.lock();
+            let store = guard.as_mut().ok_or(EbbError::Closed)?;
+            f(store)
+        })
+    }
+
+    /// When the running session next needs a wake, and whether one runs.
+    pub(crate) fn next_wake(&self) -> Result<(bool, Option<SystemTime>), EbbError> {
+        self.with_store(|store| {
+            Ok(match store.active_urge()? {
+                Some(a) => (true, a.session.next_wake().map(SystemTime::from)),
+                None => (false, None),
+            })
+        })
+    }
+}
+
+fn intensity(value: u8) -> Result<Intensity, EbbError> {
+    Intensity::new(value).map_err(|e| EbbError::invalid("intensity", e))
+}
+
+pub(crate) fn breathing_core(
+    choice: BreathingChoice,
+    minutes: u32,
+    start: Option<u8>,
+) -> Result<guides::Guide, EbbError> {
+    let pattern = match choice {
+        BreathingChoice::Gentle => BreathingPattern::Gentle,
+        BreathingChoice::ExtendedExhale { exhale_secs } => BreathingPattern::ExtendedExhale {
+            exhale: ExhaleLength::from_secs(exhale_secs)
+                .map_err(|e| EbbError::invalid("exhale_secs", e))?,
+        },
+        BreathingChoice::CyclicSighing => BreathingPattern::CyclicSighing,
+        BreathingChoice::Box => BreathingPattern::Box,
+        BreathingChoice::Resonance => BreathingPattern::Resonance,
+    };
+    let pace = start
+        .map(BreathsPerMinute::new)
+        .transpose()
+        .map_err(|e| EbbError::invalid("start_breaths_per_minute", e))?;
+    guides::breathing(pattern, Duration::from_secs(u64::from(minutes) * 60), pace)
+        .map_err(|e| EbbError::invalid("minutes", e))
+}
+
+/// Runs `f`, turning a panic into [`EbbError::Internal`].
+pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T, EbbError>) -> Result<T, EbbError> {
+    std::panic::catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic without a message".to_owned());
+        Err(EbbError::Internal { message })
+    })
+}

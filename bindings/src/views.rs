@@ -1,0 +1,291 @@
+//! What shells receive: plain records with the words already resolved and
+//! the haptics rendered, so every shell shows exactly what the core decided.
+
+use std::time::{Duration, SystemTime};
+
+use chrono::{DateTime, FixedOffset, Utc};
+use ebb_core::content::ContentKey;
+use ebb_core::guides::{Guide, GuideId, RunningStep, Step, StepKind, StepLength};
+use ebb_core::haptics::{
+    HapticPattern, Platform, RenderedHaptics,
+    android::{AndroidOnOff, AndroidWaveform},
+    watch::WatchTap,
+};
+use ebb_core::urge::{CheckInCadence, Cue, CueKind, Need, Outcome, Source, UrgeSession};
+
+use crate::EbbError;
+
+/// How a person asked to start an urge session.
+#[derive(Clone, Debug, uniffi::Record)]
+pub struct UrgeRequest {
+    /// Where from.
+    pub source: Source,
+    /// How strong, 0 to 10, if they said.
+    pub intensity: Option<u8>,
+    /// What it is for, if they said.
+    pub need: Option<Need>,
+    /// Goal in whole minutes (1 to 240); `None` takes the suggested goal.
+    pub goal_minutes: Option<u32>,
+    /// How often to check in.
+    pub cadence: CheckInCadence,
+}
+
+/// A skill the person used and how it went.
+#[derive(Clone, Debug, uniffi::Record)]
+pub struct SkillUse {
+    /// The skill's id.
+    pub skill: String,
+    /// The need it served, if known.
+    pub need: Option<Need>,
+    /// Intensity before, 0 to 10, if said.
+    pub intensity_before: Option<u8>,
+    /// Intensity after, 0 to 10, if said.
+    pub intensity_after: Option<u8>,
+    /// Whether it helped, if said.
+    pub helped: Option<bool>,
+}
+
+/// A running (or ended) session as a screen shows it.
+#[derive(Clone, Debug, uniffi::Record)]
+pub struct UrgeView {
+    /// The session's id.
+    pub id: String,
+    /// When it started.
+    pub started_at: SystemTime,
+    /// The goal.
+    pub goal: Duration,
+    /// Time waited so far.
+    pub elapsed: Duration,
+    /// Time left to the goal (zero once reached).
+    pub remaining: Duration,
+    /// What it is for, if said.
+    pub need: Option<Need>,
+    /// The latest intensity known.
+    pub intensity: Option<u8>,
+    /// Check-in cadence.
+    pub cadence: CheckInCadence,
+    /// Skills tried so far.
+    pub skills_tried: u32,
+    /// True when a second start returned a session already running.
+    pub resumed: bool,
+}
+
+impl UrgeView {
+    pub(crate) fn new(id: String, s: &UrgeSession, now: DateTime<Utc>, resumed: bool) -> Self {
+        Self {
+            id,
+            started_at: s.started_at().into(),
+            goal: s.goal().duration(),
+            elapsed: s.elapsed(now),
+            remaining: s.remaining(now),
+            need: s.need(),
+            intensity: s.latest_intensity().map(|i| i.value()),
+            cadence: s.cadence(),
+            skills_tried: u32::try_from(s.skills_tried().len()).unwrap_or(u32::MAX),
+            resumed,
+        }
+    }
+}
+
+/// A cue to show, say or play now.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct CueView {
+    /// What it is about.
+    pub kind: CueKind,
+    /// Where in the session it falls.
+    pub at: Duration,
+    /// Whether it asks for the urge's intensity.
+    pub asks_intensity: bool,
+    /// The words.
+    pub text: String,
+}
+
+impl From<Cue> for CueView {
+    fn from(c: Cue) -> Self {
+        Self {
+            kind: c.kind,
+            at: c.at,
+            asks_intensity: c.asks_intensity,
+            text: c.text().text().to_owned(),
+        }
+    }
+}
+
+/// A future cue for the OS notification scheduler.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct ScheduledCueView {
+    /// When it falls due.
+    pub due: SystemTime,
+    /// The cue.
+    pub cue: CueView,
+}
+
+/// How a session ended.
+#[derive(Clone, Debug, uniffi::Record)]
+pub struct EndedView {
+    /// How it went.
+    pub outcome: Outcome,
+    /// The pause made.
+    pub pause: Duration,
+    /// The acknowledgement to show.
+    pub acknowledgement: String,
+}
+
+/// Haptics rendered for one platform.
+#[derive(Clone, Debug, PartialEq, uniffi::Enum)]
+pub enum HapticsView {
+    /// Nothing to play.
+    Nothing,
+    /// `VibrationEffect.createWaveform(timings, amplitudes, repeat)`, with
+    /// the on/off fallback for motors without amplitude control.
+    Android {
+        /// The waveform.
+        waveform: AndroidWaveform,
+        /// The fallback.
+        on_off: AndroidOnOff,
+    },
+    /// An AHAP document for `CHHapticPattern`.
+    Ahap {
+        /// The JSON.
+        json: String,
+    },
+    /// `WKInterfaceDevice.play(_:)` calls at offsets.
+    WatchTaps {
+        /// The taps.
+        taps: Vec<WatchTap>,
+    },
+}
+
+impl HapticsView {
+    pub(crate) fn render(pattern: &HapticPattern, platform: Platform) -> Self {
+        match pattern.render(platform) {
+            RenderedHaptics::Nothing => HapticsView::Nothing,
+            RenderedHaptics::Android { waveform, on_off } => {
+                HapticsView::Android { waveform, on_off }
+            }
+            RenderedHaptics::Ahap(json) => HapticsView::Ahap { json },
+            RenderedHaptics::WatchTaps(taps) => HapticsView::WatchTaps { taps },
+        }
+    }
+}
+
+/// One step of a guide.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct StepView {
+    /// Its position.
+    pub index: u32,
+    /// What it asks.
+    pub kind: StepKind,
+    /// The words.
+    pub text: String,
+    /// How long; `None` for a step the person finishes themselves.
+    pub length: Option<Duration>,
+    /// What to play as it starts.
+    pub haptics: HapticsView,
+}
+
+impl StepView {
+    pub(crate) fn from_step(index: usize, step: &Step, platform: Platform) -> Self {
+        Self {
+            index: u32::try_from(index).unwrap_or(u32::MAX),
+            kind: step.kind,
+            text: step.text.text().to_owned(),
+            length: match step.length {
+                StepLength::Timed(d) => Some(d),
+                StepLength::Open => None,
+            },
+            haptics: HapticsView::render(&step.haptic, platform),
+        }
+    }
+
+    pub(crate) fn from_running(step: &RunningStep, platform: Platform) -> Self {
+        Self {
+            index: u32::try_from(step.index).unwrap_or(u32::MAX),
+            kind: step.kind,
+            text: step.text.text().to_owned(),
+            length: step.length.timed(),
+            haptics: HapticsView::render(&step.haptic, platform),
+        }
+    }
+}
+
+/// A guide ready to show.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct GuideView {
+    /// Which guide.
+    pub id: GuideId,
+    /// Its title.
+    pub title: String,
+    /// Its introduction, if any.
+    pub intro: Option<String>,
+    /// Cautions to show before the first use.
+    pub cautions: Vec<String>,
+    /// The steps.
+    pub steps: Vec<StepView>,
+    /// The length of its timed steps together.
+    pub length: Duration,
+}
+
+impl GuideView {
+    pub(crate) fn new(guide: &Guide, platform: Platform) -> Self {
+        Self {
+            id: guide.id,
+            title: guide.title.text().to_owned(),
+            intro: guide.intro.map(|k| k.text().to_owned()),
+            cautions: guide
+                .cautions
+                .iter()
+                .map(|c| c.text().text().to_owned())
+                .collect(),
+            steps: guide
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(i, s)| StepView::from_step(i, s, platform))
+                .collect(),
+            length: guide.length(),
+        }
+    }
+}
+
+/// Which breathing pacer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
+pub enum BreathingChoice {
+    /// Near seven breaths a minute.
+    Gentle,
+    /// In 4 s, out `exhale_secs` (6 to 8).
+    ExtendedExhale {
+        /// Exhale length in seconds.
+        exhale_secs: u8,
+    },
+    /// Two inhales, a long exhale.
+    CyclicSighing,
+    /// 4-4-4-4.
+    Box,
+    /// About six breaths a minute.
+    Resonance,
+}
+
+/// What an import or merge did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct ImportSummary {
+    /// Entries that were new.
+    pub added: u64,
+    /// Entries already here.
+    pub already_present: u64,
+}
+
+/// The text for a key, for shells that hold keys.
+pub(crate) fn words(key: ContentKey) -> String {
+    key.text().to_owned()
+}
+
+/// A shell's instant and offset as the core's local moment.
+pub(crate) fn local(
+    now: SystemTime,
+    utc_offset_secs: i32,
+) -> Result<DateTime<FixedOffset>, EbbError> {
+    let offset = FixedOffset::east_opt(utc_offset_secs)
+        .ok_or_else(|| EbbError::invalid("utc_offset_secs", "must be within a day"))?;
+    Ok(DateTime::<Utc>::from(now).with_timezone(&offset))
+}

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Sets up the Kotlin (JVM) and Swift toolchains the cross-language tests use.
+# Idempotent: everything is cached under $EBB_TOOLCHAINS (default
+# ~/.cache/ebb-toolchains) and reused on the next run. A toolchain that
+# cannot be set up makes this script fail; nothing is skipped.
+#
+#   tests/toolchains.sh kotlin   # prints nothing on success
+#   tests/toolchains.sh swift
+#
+# Sourcing it defines ebb_kotlin_env and ebb_swift_root for tests/run.
+set -euo pipefail
+
+EBB_TOOLCHAINS="${EBB_TOOLCHAINS:-$HOME/.cache/ebb-toolchains}"
+KOTLIN_VERSION="2.4.20"
+SWIFT_SUITE="trixie"
+
+log() { printf '   [toolchains] %s\n' "$*" >&2; }
+
+apt_install() {
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "toolchains: need root to apt-get install $*" >&2
+        return 1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >/dev/null 2>&1 || {
+        apt-get update -q >/dev/null 2>&1
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >/dev/null
+    }
+}
+
+# Kotlin: kotlinc from the npm registry's kotlin-compiler package (the full
+# distribution, with kotlinx-coroutines in lib/), JNA from Debian, and a JDK.
+ensure_kotlin() {
+    local dir="$EBB_TOOLCHAINS/kotlin-$KOTLIN_VERSION"
+    if [ ! -x "$dir/bin/kotlinc" ]; then
+        log "fetching kotlin-compiler@$KOTLIN_VERSION"
+        mkdir -p "$EBB_TOOLCHAINS"
+        local tmp
+        tmp="$(mktemp -d)"
+        (cd "$tmp" && npm pack -q "kotlin-compiler@$KOTLIN_VERSION" >/dev/null)
+        tar -xzf "$tmp"/kotlin-compiler-*.tgz -C "$tmp"
+        chmod +x "$tmp"/package/bin/*
+        rm -rf "$dir"
+        mv "$tmp/package" "$dir"
+        rm -rf "$tmp"
+    fi
+    if [ ! -f /usr/share/java/jna.jar ]; then
+        log "installing libjna-java"
+        apt_install libjna-java
+    fi
+    if ! command -v java >/dev/null 2>&1; then
+        log "installing a JDK"
+        apt_install openjdk-17-jdk-headless
+    fi
+    local coroutines
+    coroutines="$(ls "$dir"/lib/kotlinx-coroutines-core-jvm*.jar 2>/dev/null | head -n 1)"
+    [ -n "$coroutines" ] || { echo "toolchains: no kotlinx-coroutines jar in $dir/lib" >&2; return 1; }
+    KOTLINC="$dir/bin/kotlinc"
+    KOTLIN_CLASSPATH="/usr/share/java/jna.jar:$coroutines:$dir/lib/kotlin-stdlib.jar"
+    export KOTLINC KOTLIN_CLASSPATH
+}
+
+# Swift: Debian 12 has no Swift; Debian 13 packages swiftlang. A minimal
+# trixie root made with debootstrap runs it.
+ensure_swift() {
+    if command -v swift >/dev/null 2>&1; then
+        SWIFT_ROOT=""
+        export SWIFT_ROOT
+        return 0
+    fi
+    local root="$EBB_TOOLCHAINS/swift-$SWIFT_SUITE"
+    if [ ! -x "$root/usr/bin/swift" ]; then
+        command -v debootstrap >/dev/null 2>&1 || { log "installing debootstrap"; apt_install debootstrap; }
+        log "building a $SWIFT_SUITE root for Swift (a few minutes, once)"
+        rm -rf "$root.partial"
+        mkdir -p "$EBB_TOOLCHAINS"
+        debootstrap --variant=minbase "$SWIFT_SUITE" "$root.partial" >/dev/null
+        chroot "$root.partial" /usr/bin/env DEBIAN_FRONTEND=noninteractive \
+            apt-get install -y -q --no-install-recommends swiftlang libc6-dev >/dev/null
+        chroot "$root.partial" /usr/bin/env DEBIAN_FRONTEND=noninteractive apt-get clean
+        mv "$root.partial" "$root"
+    fi
+    SWIFT_ROOT="$root"
+    export SWIFT_ROOT
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    case "${1:-}" in
+        kotlin) ensure_kotlin ;;
+        swift) ensure_swift ;;
+        *) echo "usage: $0 kotlin|swift" >&2; exit 2 ;;
+    esac
+fi
