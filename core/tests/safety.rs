@@ -533,7 +533,7 @@ proptest! {
     /// Any sequence of edits: each accepted one raises the revision by one,
     /// entries stay trimmed and non-empty, and the plan always reads back.
     #[test]
-    fn edits_are_all_or_nothing_and_count_revisions(edits in proptest::collection::vec(arb_edit(), 0..30)) {
+    fn any_sequence_of_edits_counts_revisions_and_keeps_entries_tidy(edits in proptest::collection::vec(arb_edit(), 0..30)) {
         let mut plan = SafetyPlan::empty();
         for (i, edit) in edits.into_iter().enumerate() {
             let now = t0() + chrono::Duration::seconds(i as i64);
