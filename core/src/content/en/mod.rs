@@ -3,6 +3,7 @@
 mod cli;
 mod common;
 mod guides;
+mod safety;
 mod skills;
 mod urge;
 
@@ -11,5 +12,6 @@ pub(super) const SECTIONS: &[&[(&str, &str)]] = &[
     urge::ENTRIES,
     guides::ENTRIES,
     skills::ENTRIES,
+    safety::ENTRIES,
     cli::ENTRIES,
 ];
