@@ -1,4 +1,4 @@
-//! The `Companion` object: the log and every decision, for one shell.
+//! The `Ebb` object: the log and every decision, for one shell.
 
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
@@ -37,7 +37,7 @@ const PAUSES_FOR_SUGGESTION: usize = 20;
 /// Ebb for one shell: the encrypted log plus everything decided about it.
 /// Thread-safe; calls from several threads are serialised on the log.
 #[derive(uniffi::Object)]
-pub struct Companion {
+pub struct Ebb {
     store: Mutex<Option<Store>>,
     device: DeviceKind,
     path: PathBuf,
@@ -46,9 +46,9 @@ pub struct Companion {
     pub(crate) changed: Arc<Notify>,
 }
 
-impl std::fmt::Debug for Companion {
+impl std::fmt::Debug for Ebb {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Companion")
+        f.debug_struct("Ebb")
             .field("path", &self.path)
             .field("device", &self.device)
             .finish_non_exhaustive()
@@ -56,7 +56,7 @@ impl std::fmt::Debug for Companion {
 }
 
 #[uniffi::export]
-impl Companion {
+impl Ebb {
     /// Opens (or creates) the log at `path` with the 32-byte `key`. A wrong
     /// key, a damaged file or one from a newer version is an error and the
     /// file is left as it was.
@@ -85,12 +85,6 @@ impl Companion {
         })
     }
 
-    /// Closes the log. Later calls return [`EbbError::Closed`].
-    pub fn close(&self) {
-        self.lock().take();
-        self.changed.notify_waiters();
-    }
-
     /// The device this companion was opened for.
     pub fn device(&self) -> DeviceKind {
         self.device
@@ -108,8 +102,7 @@ impl Companion {
         let intensity = request.intensity.map(intensity).transpose()?;
         let view = self.with_store(|store| {
             let goal = match request.goal_minutes {
-                Some(m) => DelayGoal::from_minutes(u64::from(m))
-                    .map_err(|e| EbbError::invalid("goal_minutes", e))?,
+                Some(m) => goal_from_minutes(m)?,
                 None => suggested_goal(&store.recent_pauses(PAUSES_FOR_SUGGESTION)?),
             };
             let active = store.start_urge(
@@ -145,10 +138,10 @@ impl Companion {
     }
 
     /// The goal Ebb would suggest now, grown gently from recent pauses.
-    pub fn suggested_goal_minutes(&self) -> Result<u32, EbbError> {
+    pub fn suggested_goal_minutes(&self) -> Result<i32, EbbError> {
         self.with_store(|store| {
             let goal = suggested_goal(&store.recent_pauses(PAUSES_FOR_SUGGESTION)?);
-            Ok(u32::try_from(goal.minutes()).unwrap_or(u32::MAX))
+            Ok(i32::try_from(goal.minutes()).unwrap_or(i32::MAX))
         })
     }
 
@@ -158,7 +151,7 @@ impl Companion {
         &self,
         now: SystemTime,
         utc_offset_secs: i32,
-        intensity_0_to_10: u8,
+        intensity_0_to_10: i32,
     ) -> Result<Vec<CueView>, EbbError> {
         let at = local(now, utc_offset_secs)?;
         let level = intensity(intensity_0_to_10)?;
@@ -172,11 +165,10 @@ impl Companion {
         &self,
         now: SystemTime,
         utc_offset_secs: i32,
-        goal_minutes: u32,
+        goal_minutes: i32,
     ) -> Result<UrgeView, EbbError> {
         let at = local(now, utc_offset_secs)?;
-        let goal = DelayGoal::from_minutes(u64::from(goal_minutes))
-            .map_err(|e| EbbError::invalid("goal_minutes", e))?;
+        let goal = goal_from_minutes(goal_minutes)?;
         let view = self.with_store(|store| {
             store.extend_urge(at, goal)?;
             let active = store.active_urge()?.ok_or(EbbError::NoActiveUrge)?;
@@ -296,8 +288,8 @@ impl Companion {
     pub fn breathing_guide(
         &self,
         choice: BreathingChoice,
-        minutes: u32,
-        start_breaths_per_minute: Option<u8>,
+        minutes: i32,
+        start_breaths_per_minute: Option<i32>,
         platform: Platform,
     ) -> Result<GuideView, EbbError> {
         let guide = breathing_core(choice, minutes, start_breaths_per_minute)?;
@@ -334,7 +326,7 @@ impl Companion {
                 let mut out = Vec::new();
                 store.export_json(now.into(), &mut out)?;
                 String::from_utf8(out).map_err(|e| EbbError::Internal {
-                    message: e.to_string(),
+                    detail: e.to_string(),
                 })
             })
         })
@@ -348,7 +340,7 @@ impl Companion {
                 let mut out = Vec::new();
                 store.export_sessions_csv(&mut out)?;
                 String::from_utf8(out).map_err(|e| EbbError::Internal {
-                    message: e.to_string(),
+                    detail: e.to_string(),
                 })
             })
         })
@@ -363,8 +355,8 @@ impl Companion {
             self.with_store(|store| {
                 let report = store.import_json(json.as_bytes())?;
                 Ok(ImportSummary {
-                    added: report.added as u64,
-                    already_present: report.already_present as u64,
+                    added: i64::try_from(report.added).unwrap_or(i64::MAX),
+                    already_present: i64::try_from(report.already_present).unwrap_or(i64::MAX),
                 })
             })
         })
@@ -385,7 +377,7 @@ impl Companion {
     }
 }
 
-impl Companion {
+impl Ebb {
     pub(crate) fn lock(&self) -> std::sync::MutexGuard<'_, Option<Store>> {
         // A panic while holding the lock leaves no half-written data (each
         // write is one SQLite transaction), so a poisoned lock is usable.
@@ -415,19 +407,37 @@ impl Companion {
     }
 }
 
-fn intensity(value: u8) -> Result<Intensity, EbbError> {
-    Intensity::new(value).map_err(|e| EbbError::invalid("intensity", e))
+/// Validates an intensity from a shell (0 to 10).
+pub(crate) fn intensity(value: i32) -> Result<Intensity, EbbError> {
+    u8::try_from(value)
+        .ok()
+        .and_then(|v| Intensity::new(v).ok())
+        .ok_or_else(|| EbbError::invalid("intensity", format!("must be 0 to 10, got {value}")))
+}
+
+fn goal_from_minutes(minutes: i32) -> Result<DelayGoal, EbbError> {
+    u64::try_from(minutes)
+        .ok()
+        .and_then(|m| DelayGoal::from_minutes(m).ok())
+        .ok_or_else(|| {
+            EbbError::invalid("goal_minutes", format!("must be 1 to 240, got {minutes}"))
+        })
+}
+
+/// A small count or setting from a shell, in range for a `u8`.
+fn small(field: &str, value: i32) -> Result<u8, EbbError> {
+    u8::try_from(value).map_err(|_| EbbError::invalid(field, format!("out of range: {value}")))
 }
 
 pub(crate) fn breathing_core(
     choice: BreathingChoice,
-    minutes: u32,
-    start: Option<u8>,
+    minutes: i32,
+    start: Option<i32>,
 ) -> Result<guides::Guide, EbbError> {
     let pattern = match choice {
         BreathingChoice::Gentle => BreathingPattern::Gentle,
         BreathingChoice::ExtendedExhale { exhale_secs } => BreathingPattern::ExtendedExhale {
-            exhale: ExhaleLength::from_secs(exhale_secs)
+            exhale: ExhaleLength::from_secs(small("exhale_secs", exhale_secs)?)
                 .map_err(|e| EbbError::invalid("exhale_secs", e))?,
         },
         BreathingChoice::CyclicSighing => BreathingPattern::CyclicSighing,
@@ -435,10 +445,14 @@ pub(crate) fn breathing_core(
         BreathingChoice::Resonance => BreathingPattern::Resonance,
     };
     let pace = start
-        .map(BreathsPerMinute::new)
-        .transpose()
-        .map_err(|e| EbbError::invalid("start_breaths_per_minute", e))?;
-    guides::breathing(pattern, Duration::from_secs(u64::from(minutes) * 60), pace)
+        .map(|p| {
+            BreathsPerMinute::new(small("start_breaths_per_minute", p)?)
+                .map_err(|e| EbbError::invalid("start_breaths_per_minute", e))
+        })
+        .transpose()?;
+    let minutes = u64::try_from(minutes)
+        .map_err(|_| EbbError::invalid("minutes", format!("must be 1 to 5, got {minutes}")))?;
+    guides::breathing(pattern, Duration::from_secs(minutes * 60), pace)
         .map_err(|e| EbbError::invalid("minutes", e))
 }
 
@@ -450,6 +464,6 @@ pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T, EbbError>) -> Result<T, E
             .map(|s| (*s).to_owned())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "a panic without a message".to_owned());
-        Err(EbbError::Internal { message })
+        Err(EbbError::Internal { detail: message })
     })
 }

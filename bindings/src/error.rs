@@ -64,10 +64,10 @@ pub enum EbbError {
     Closed,
     /// A failure inside the library (a bug). The call changed nothing that
     /// was not already committed.
-    #[error("internal error: {message}")]
+    #[error("internal error: {detail}")]
     Internal {
         /// For logs.
-        message: String,
+        detail: String,
     },
 }
 
@@ -95,7 +95,7 @@ impl From<StoreError> for EbbError {
             StoreError::NoSuchEntry(id) => EbbError::NoSuchEntry { id },
             StoreError::Invalid { what, detail } => EbbError::invalid(what, detail),
             other @ (StoreError::Io(_) | StoreError::Sqlite(_)) => EbbError::Internal {
-                message: other.to_string(),
+                detail: other.to_string(),
             },
         }
     }

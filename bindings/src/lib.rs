@@ -1,6 +1,6 @@
 //! Ebb's boundary for the Kotlin and Swift shells.
 //!
-//! One object, [`Companion`], opened on a database path with the 32-byte key
+//! One object, [`Ebb`], opened on a database path with the 32-byte key
 //! the shell keeps in Android Keystore or the iOS Keychain. Calls take the
 //! current time from the shell (`now`, plus the local UTC offset where the
 //! moment is recorded) so the core stays a pure state machine; the live
@@ -16,7 +16,7 @@ mod live;
 mod runtime;
 mod views;
 
-pub use companion::{Companion, DeviceKind};
+pub use companion::{Ebb, DeviceKind};
 pub use error::EbbError;
 pub use live::{GuideListener, LiveHandle, UrgeListener};
 pub use views::*;

@@ -16,7 +16,7 @@ use ebb_core::haptics::Platform;
 use tokio::sync::{Notify, mpsc};
 
 use crate::EbbError;
-use crate::companion::Companion;
+use crate::companion::Ebb;
 use crate::runtime::runtime;
 use crate::views::{BreathingChoice, CueView, StepView};
 
@@ -44,7 +44,7 @@ pub trait GuideListener: Send + Sync {
 pub struct LiveHandle {
     stopped: AtomicBool,
     stop: Notify,
-    finished: mpsc::UnboundedSender<u32>,
+    finished: mpsc::UnboundedSender<i32>,
     running: Arc<AtomicBool>,
 }
 
@@ -63,13 +63,15 @@ impl LiveHandle {
 
     /// For a guide: the person finished the open step `index` (a writing
     /// or message step); the guide moves on.
-    pub fn finish_step(&self, index: u32) {
-        let _ = self.finished.send(index);
+    pub fn finish_step(&self, index: i32) {
+        if index >= 0 {
+            let _ = self.finished.send(index);
+        }
     }
 }
 
 impl LiveHandle {
-    fn new() -> (Arc<Self>, mpsc::UnboundedReceiver<u32>) {
+    fn new() -> (Arc<Self>, mpsc::UnboundedReceiver<i32>) {
         let (finished, rx) = mpsc::unbounded_channel();
         (
             Arc::new(Self {
@@ -94,7 +96,7 @@ fn until(at: SystemTime) -> Duration {
 }
 
 #[uniffi::export]
-impl Companion {
+impl Ebb {
     /// Delivers the running session's cues to `listener` as they fall due,
     /// until the session ends or the handle is stopped.
     pub fn watch_urge(
@@ -163,8 +165,8 @@ impl Companion {
     pub fn run_breathing(
         &self,
         choice: BreathingChoice,
-        minutes: u32,
-        start_breaths_per_minute: Option<u8>,
+        minutes: i32,
+        start_breaths_per_minute: Option<i32>,
         platform: Platform,
         listener: Arc<dyn GuideListener>,
     ) -> Result<Arc<LiveHandle>, EbbError> {
@@ -208,7 +210,7 @@ fn drive_guide(
                 () = h.stop.notified() => break,
                 Some(index) = finished.recv() => {
                     let now = DateTime::<Utc>::from(SystemTime::now());
-                    cues = run.finish_step(now, index as usize);
+                    cues = run.finish_step(now, usize::try_from(index).unwrap_or(usize::MAX));
                 }
                 () = sleep => {
                     cues = run.advance(DateTime::<Utc>::from(SystemTime::now()));

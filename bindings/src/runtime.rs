@@ -23,7 +23,7 @@ pub(crate) fn runtime() -> Result<&'static Runtime, EbbError> {
         })
         .as_ref()
         .map_err(|message| EbbError::Internal {
-            message: format!("could not start the runtime: {message}"),
+            detail: format!("could not start the runtime: {message}"),
         })
 }
 
@@ -34,6 +34,6 @@ pub(crate) async fn blocking<T: Send + 'static>(
 ) -> Result<T, EbbError> {
     let handle = runtime()?.spawn_blocking(work);
     handle.await.map_err(|e| EbbError::Internal {
-        message: format!("background work failed: {e}"),
+        detail: format!("background work failed: {e}"),
     })?
 }

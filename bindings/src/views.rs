@@ -21,11 +21,11 @@ pub struct UrgeRequest {
     /// Where from.
     pub source: Source,
     /// How strong, 0 to 10, if they said.
-    pub intensity: Option<u8>,
+    pub intensity: Option<i32>,
     /// What it is for, if they said.
     pub need: Option<Need>,
     /// Goal in whole minutes (1 to 240); `None` takes the suggested goal.
-    pub goal_minutes: Option<u32>,
+    pub goal_minutes: Option<i32>,
     /// How often to check in.
     pub cadence: CheckInCadence,
 }
@@ -38,9 +38,9 @@ pub struct SkillUse {
     /// The need it served, if known.
     pub need: Option<Need>,
     /// Intensity before, 0 to 10, if said.
-    pub intensity_before: Option<u8>,
+    pub intensity_before: Option<i32>,
     /// Intensity after, 0 to 10, if said.
-    pub intensity_after: Option<u8>,
+    pub intensity_after: Option<i32>,
     /// Whether it helped, if said.
     pub helped: Option<bool>,
 }
@@ -61,11 +61,11 @@ pub struct UrgeView {
     /// What it is for, if said.
     pub need: Option<Need>,
     /// The latest intensity known.
-    pub intensity: Option<u8>,
+    pub intensity: Option<i32>,
     /// Check-in cadence.
     pub cadence: CheckInCadence,
     /// Skills tried so far.
-    pub skills_tried: u32,
+    pub skills_tried: i32,
     /// True when a second start returned a session already running.
     pub resumed: bool,
 }
@@ -79,9 +79,9 @@ impl UrgeView {
             elapsed: s.elapsed(now),
             remaining: s.remaining(now),
             need: s.need(),
-            intensity: s.latest_intensity().map(|i| i.value()),
+            intensity: s.latest_intensity().map(|i| i32::from(i.value())),
             cadence: s.cadence(),
-            skills_tried: u32::try_from(s.skills_tried().len()).unwrap_or(u32::MAX),
+            skills_tried: i32::try_from(s.skills_tried().len()).unwrap_or(i32::MAX),
             resumed,
         }
     }
@@ -173,7 +173,7 @@ impl HapticsView {
 #[derive(Clone, Debug, PartialEq, uniffi::Record)]
 pub struct StepView {
     /// Its position.
-    pub index: u32,
+    pub index: i32,
     /// What it asks.
     pub kind: StepKind,
     /// The words.
@@ -187,7 +187,7 @@ pub struct StepView {
 impl StepView {
     pub(crate) fn from_step(index: usize, step: &Step, platform: Platform) -> Self {
         Self {
-            index: u32::try_from(index).unwrap_or(u32::MAX),
+            index: i32::try_from(index).unwrap_or(i32::MAX),
             kind: step.kind,
             text: step.text.text().to_owned(),
             length: match step.length {
@@ -200,7 +200,7 @@ impl StepView {
 
     pub(crate) fn from_running(step: &RunningStep, platform: Platform) -> Self {
         Self {
-            index: u32::try_from(step.index).unwrap_or(u32::MAX),
+            index: i32::try_from(step.index).unwrap_or(i32::MAX),
             kind: step.kind,
             text: step.text.text().to_owned(),
             length: step.length.timed(),
@@ -256,7 +256,7 @@ pub enum BreathingChoice {
     /// In 4 s, out `exhale_secs` (6 to 8).
     ExtendedExhale {
         /// Exhale length in seconds.
-        exhale_secs: u8,
+        exhale_secs: i32,
     },
     /// Two inhales, a long exhale.
     CyclicSighing,
@@ -270,9 +270,9 @@ pub enum BreathingChoice {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Record)]
 pub struct ImportSummary {
     /// Entries that were new.
-    pub added: u64,
+    pub added: i64,
     /// Entries already here.
-    pub already_present: u64,
+    pub already_present: i64,
 }
 
 /// The text for a key, for shells that hold keys.
