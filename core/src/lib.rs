@@ -11,6 +11,7 @@ pub mod clock;
 pub mod content;
 pub mod guides;
 pub mod haptics;
+pub mod progress;
 pub mod skills;
 pub mod store;
 pub mod urge;

@@ -3,6 +3,7 @@
 mod cli;
 mod common;
 mod guides;
+mod progress;
 mod skills;
 mod urge;
 
@@ -11,5 +12,6 @@ pub(super) const SECTIONS: &[&[(&str, &str)]] = &[
     urge::ENTRIES,
     guides::ENTRIES,
     skills::ENTRIES,
+    progress::ENTRIES,
     cli::ENTRIES,
 ];
