@@ -40,6 +40,7 @@
 //! - When urges came: counts by the local hour and weekday stored with each
 //!   session (the offset where the person was at the time), never a risk.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use chrono::{DateTime, TimeZone, Utc};
@@ -419,14 +420,20 @@ fn figures(conn: &Connection, from: i64, to: i64) -> Result<Figures> {
     let (safer_choices_when_strong, reach_person_uses) = conn
         .prepare_cached(
             "SELECT count(*) FILTER (WHERE coalesce(u.intensity_before,
-                        (SELECT s.max_intensity FROM urge_sessions s WHERE s.id = u.session_id)) >= ?3),
+                        (SELECT s.max_intensity FROM urge_sessions s INDEXED BY urge_sessions_peak
+                         WHERE s.id = u.session_id)) >= ?3),
                     count(*) FILTER (WHERE u.skill = ?4 AND NOT EXISTS (
-                        SELECT 1 FROM urge_sessions s
+                        SELECT 1 FROM urge_sessions s INDEXED BY urge_sessions_peak
                         WHERE s.id = u.session_id AND s.outcome = 'reached_out'))
              FROM skill_uses u WHERE u.at_ms >= ?1 AND u.at_ms < ?2",
         )?
         .query_row(
-            params![from, to, Intensity::STRONG.value(), SkillId::REACH_PERSON.as_str()],
+            params![
+                from,
+                to,
+                Intensity::STRONG.value(),
+                SkillId::REACH_PERSON.as_str()
+            ],
             |r| Ok((count(r.get(0)?), count(r.get(1)?))),
         )?;
 
@@ -491,17 +498,17 @@ fn when_and_why(
         .collect();
     let mut hours = [0u32; 24];
     let mut weekdays = [0u32; 7];
+    let tags = need_tags();
     let mut stmt = conn.prepare_cached(
-        "SELECT local_hour, local_weekday, need, count(*) FROM urge_sessions
-         WHERE started_ms >= ?1 AND started_ms < ?2
-         GROUP BY local_hour, local_weekday, need",
+        "SELECT local_hour, local_weekday, need FROM urge_sessions
+         WHERE started_ms >= ?1 AND started_ms < ?2",
     )?;
     let mut rows = stmt.query(params![from, to])?;
     while let Some(r) = rows.next()? {
         let hour: i64 = r.get(0)?;
         let weekday: i64 = r.get(1)?;
-        let need: Option<String> = r.get(2)?;
-        let n = count(r.get(3)?);
+        let need = r.get_ref(2)?.as_str_or_null().map_err(from_sql)?;
+        let n = 1;
         if let Some(slot) = usize::try_from(hour).ok().and_then(|h| hours.get_mut(h)) {
             *slot += n;
         }
@@ -511,7 +518,17 @@ fn when_and_why(
         {
             *slot += n;
         }
-        let need = need.as_deref().map(need_from_tag).transpose()?;
+        let need = need
+            .map(|tag| {
+                tags.iter()
+                    .find(|(t, _)| t == tag)
+                    .map(|(_, n)| *n)
+                    .ok_or_else(|| StoreError::Invalid {
+                        what: "stored need",
+                        detail: tag.to_owned(),
+                    })
+            })
+            .transpose()?;
         if let Some(entry) = needs.iter_mut().find(|e| e.need == need) {
             entry.urges += n;
         }
@@ -596,33 +613,72 @@ fn intensity_course(conn: &Connection, from: i64, to: i64) -> Result<IntensityCo
 /// Per-skill figures for uses recorded in `[from, to)`, the ones that
 /// helped most first: largest average drop, then largest share helped, then
 /// most used, then by id so the order is stable.
+///
+/// The rows are folded here rather than grouped in SQL: a `GROUP BY` on the
+/// skill sorts every use, which over years of entries cost more than the
+/// scan itself.
 fn skills(conn: &Connection, from: i64, to: i64) -> Result<Vec<SkillFigures>> {
+    #[derive(Default)]
+    struct Tally {
+        uses: u32,
+        rated: u32,
+        drop_sum: i64,
+        answered: u32,
+        helped: u32,
+    }
+    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
     let mut stmt = conn.prepare_cached(
-        "SELECT skill, count(*),
-                count(intensity_before - intensity_after),
-                avg(intensity_before - intensity_after),
-                count(helped),
-                avg(helped)
-         FROM skill_uses WHERE at_ms >= ?1 AND at_ms < ?2
-         GROUP BY skill
-         ORDER BY avg(intensity_before - intensity_after) IS NULL,
-                  avg(intensity_before - intensity_after) DESC,
-                  avg(helped) IS NULL, avg(helped) DESC, count(*) DESC, skill",
+        "SELECT skill, intensity_before, intensity_after, helped
+         FROM skill_uses WHERE at_ms >= ?1 AND at_ms < ?2",
     )?;
-    let rows = stmt.query_map(params![from, to], |r| {
-        Ok(SkillFigures {
-            skill: r.get(0)?,
-            uses: count(r.get(1)?),
-            rated_uses: count(r.get(2)?),
-            average_drop: r.get(3)?,
-            answered_uses: count(r.get(4)?),
-            helped_share: r.get(5)?,
+    let mut rows = stmt.query(params![from, to])?;
+    while let Some(r) = rows.next()? {
+        let skill = r.get_ref(0)?.as_str().map_err(from_sql)?;
+        let tally = match tallies.get_mut(skill) {
+            Some(t) => t,
+            None => tallies.entry(skill.to_owned()).or_default(),
+        };
+        tally.uses += 1;
+        if let (Some(before), Some(after)) =
+            (r.get::<_, Option<i64>>(1)?, r.get::<_, Option<i64>>(2)?)
+        {
+            tally.rated += 1;
+            tally.drop_sum += before - after;
+        }
+        if let Some(helped) = r.get::<_, Option<bool>>(3)? {
+            tally.answered += 1;
+            tally.helped += u32::from(helped);
+        }
+    }
+    let ratio = |part: f64, whole: u32| (whole > 0).then(|| part / f64::from(whole));
+    let mut out: Vec<SkillFigures> = tallies
+        .into_iter()
+        .map(|(skill, t)| SkillFigures {
+            skill,
+            uses: t.uses,
+            rated_uses: t.rated,
+            average_drop: ratio(t.drop_sum as f64, t.rated),
+            answered_uses: t.answered,
+            helped_share: ratio(f64::from(t.helped), t.answered),
         })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        .collect();
+    // Larger first; `None` after every value.
+    let desc = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) => b.total_cmp(&a),
+        (a, b) => b.is_some().cmp(&a.is_some()),
+    };
+    out.sort_by(|a, b| {
+        desc(a.average_drop, b.average_drop)
+            .then(desc(a.helped_share, b.helped_share))
+            .then(b.uses.cmp(&a.uses))
+            .then(a.skill.cmp(&b.skill))
+    });
+    Ok(out)
 }
 
-/// 7-day buckets ending at `to`, back to the one holding `from`.
+/// 7-day buckets ending at `to`, back to the one holding `from`: one scan
+/// of the sessions, folded here (medians need each bucket's pauses sorted,
+/// which is quicker in memory than with window functions in SQL).
 fn weekly(conn: &Connection, from: i64, to: i64) -> Result<Vec<WeekFigures>> {
     let week = ms(WEEK);
     let buckets = usize::try_from((to - from + week - 1) / week).unwrap_or(0);
@@ -641,46 +697,43 @@ fn weekly(conn: &Connection, from: i64, to: i64) -> Result<Vec<WeekFigures>> {
             })
         })
         .collect::<Result<_>>()?;
+    let mut pauses: Vec<Vec<i64>> = vec![Vec::new(); buckets];
     let mut stmt = conn.prepare_cached(
-        "SELECT (?2 - 1 - started_ms) / ?3 AS b, count(*),
-                count(*) FILTER (WHERE outcome IN ('passed', 'used_skill', 'reached_out')),
-                count(*) FILTER (WHERE outcome = 'self_harmed')
-         FROM urge_sessions WHERE started_ms >= ?1 AND started_ms < ?2
-         GROUP BY b",
+        "SELECT started_ms, outcome, pause_ms FROM urge_sessions
+         WHERE started_ms >= ?1 AND started_ms < ?2",
     )?;
-    let mut rows = stmt.query(params![from, to, week])?;
+    let mut rows = stmt.query(params![from, to])?;
     while let Some(r) = rows.next()? {
-        if let Some(w) = bucket(&mut out, r.get(0)?) {
-            w.urges = count(r.get(1)?);
-            w.passed_safely = count(r.get(2)?);
-            w.self_harm_episodes = count(r.get(3)?);
+        let index = (to - 1 - r.get::<_, i64>(0)?) / week;
+        let Some(i) = usize::try_from(index).ok().filter(|&i| i < buckets) else {
+            continue;
+        };
+        let w = &mut out[i];
+        w.urges += 1;
+        match r.get_ref(1)?.as_str_or_null().map_err(from_sql)? {
+            Some("passed" | "used_skill" | "reached_out") => w.passed_safely += 1,
+            Some("self_harmed") => w.self_harm_episodes += 1,
+            _ => {}
+        }
+        if let Some(pause) = r.get::<_, Option<i64>>(2)? {
+            pauses[i].push(pause);
         }
     }
-    // The middle one or two pauses of each bucket.
-    let mut stmt = conn.prepare_cached(
-        "SELECT b, min(pause_ms), max(pause_ms) FROM (
-             SELECT (?2 - 1 - started_ms) / ?3 AS b, pause_ms,
-                    row_number() OVER (PARTITION BY (?2 - 1 - started_ms) / ?3
-                                       ORDER BY pause_ms) AS i,
-                    count(*) OVER (PARTITION BY (?2 - 1 - started_ms) / ?3) AS n
-             FROM urge_sessions
-             WHERE started_ms >= ?1 AND started_ms < ?2 AND pause_ms IS NOT NULL)
-         WHERE i IN ((n + 1) / 2, (n + 2) / 2)
-         GROUP BY b",
-    )?;
-    let mut rows = stmt.query(params![from, to, week])?;
-    while let Some(r) = rows.next()? {
-        let (low, high): (i64, i64) = (r.get(1)?, r.get(2)?);
-        if let Some(w) = bucket(&mut out, r.get(0)?) {
-            w.median_pause = Some(duration(low + (high - low) / 2));
-        }
+    for (w, mut p) in out.iter_mut().zip(pauses) {
+        p.sort_unstable();
+        w.median_pause = middle(&p).map(duration);
     }
     out.reverse();
     Ok(out)
 }
 
-fn bucket(out: &mut [WeekFigures], index: i64) -> Option<&mut WeekFigures> {
-    usize::try_from(index).ok().and_then(|i| out.get_mut(i))
+/// The median of sorted values: the mean of the middle two for an even
+/// count, rounded down.
+fn middle(sorted: &[i64]) -> Option<i64> {
+    let n = sorted.len();
+    let low = *sorted.get(n.checked_sub(1)? / 2)?;
+    let high = *sorted.get(n / 2)?;
+    Some(low + (high - low) / 2)
 }
 
 /// Whole days from the end of the last logged episode to `now`.
@@ -731,13 +784,22 @@ fn trends(current: &Figures, previous: &Figures) -> Vec<Trend> {
     out
 }
 
-fn need_from_tag(tag: &str) -> Result<Need> {
-    serde_json::from_value(serde_json::Value::String(tag.to_owned())).map_err(|e| {
-        StoreError::Invalid {
-            what: "stored need",
-            detail: e.to_string(),
-        }
-    })
+/// Each need with its stored tag (its serde name).
+fn need_tags() -> Vec<(String, Need)> {
+    Need::ALL
+        .into_iter()
+        .filter_map(|n| match serde_json::to_value(n) {
+            Ok(serde_json::Value::String(tag)) => Some((tag, n)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn from_sql(e: rusqlite::types::FromSqlError) -> StoreError {
+    StoreError::Invalid {
+        what: "stored value",
+        detail: e.to_string(),
+    }
 }
 
 fn count(n: i64) -> u32 {

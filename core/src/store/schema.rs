@@ -103,6 +103,8 @@ CREATE INDEX urge_sessions_review ON urge_sessions (
 DROP INDEX urge_sessions_started;
 -- Looking up a skill use's session for its peak and outcome.
 CREATE INDEX urge_sessions_peak ON urge_sessions (id, outcome, max_intensity);
+-- The last time an outcome was logged (days since the last episode).
+CREATE INDEX urge_sessions_outcome ON urge_sessions (outcome, ended_ms);
 CREATE INDEX check_ins_reading ON check_ins (session_id, elapsed_ms, intensity);
 DROP INDEX check_ins_session;
 CREATE INDEX skill_uses_review ON skill_uses (
