@@ -16,7 +16,7 @@ mod live;
 mod runtime;
 mod views;
 
-pub use companion::{Ebb, DeviceKind};
+pub use companion::{DeviceKind, Ebb};
 pub use error::EbbError;
 pub use live::{GuideListener, LiveHandle, UrgeListener};
 pub use views::*;

@@ -14,6 +14,7 @@ pub mod clock;
 pub mod content;
 pub mod guides;
 pub mod haptics;
+pub mod progress;
 pub mod safety;
 pub mod skills;
 pub mod store;

@@ -11,10 +11,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::error::{Result, StoreError};
 
 /// The schema this build writes.
-pub const CURRENT: u32 = 1;
+pub const CURRENT: u32 = 2;
 
 /// Migration steps; `STEPS[i]` takes a database from version `i` to `i + 1`.
-const STEPS: &[&str] = &[V1];
+const STEPS: &[&str] = &[V1, V2];
 
 /// Version 1: the event log, projections, and local metadata.
 const V1: &str = "
@@ -91,6 +91,25 @@ CREATE TABLE notes (
     text       TEXT NOT NULL
 ) STRICT;
 CREATE INDEX notes_at ON notes (at_ms);
+";
+
+/// Version 2: covering indexes for the progress review, so its aggregates
+/// read narrow index entries instead of whole session rows (which carry the
+/// session's state). Indexes whose columns lead a new one are dropped.
+const V2: &str = "
+CREATE INDEX urge_sessions_review ON urge_sessions (
+    started_ms, outcome, pause_ms, need, local_hour, local_weekday,
+    start_intensity, max_intensity, last_intensity, id);
+DROP INDEX urge_sessions_started;
+-- Looking up a skill use's session for its peak and outcome.
+CREATE INDEX urge_sessions_peak ON urge_sessions (id, outcome, max_intensity);
+-- The last time an outcome was logged (days since the last episode).
+CREATE INDEX urge_sessions_outcome ON urge_sessions (outcome, ended_ms);
+CREATE INDEX check_ins_reading ON check_ins (session_id, elapsed_ms, intensity);
+DROP INDEX check_ins_session;
+CREATE INDEX skill_uses_review ON skill_uses (
+    at_ms, skill, intensity_before, intensity_after, helped, session_id);
+DROP INDEX skill_uses_at;
 ";
 
 /// Brings the database to [`CURRENT`], refusing a newer one.

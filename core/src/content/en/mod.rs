@@ -3,6 +3,7 @@
 mod cli;
 mod common;
 mod guides;
+mod progress;
 mod safety;
 mod skills;
 mod urge;
@@ -13,5 +14,6 @@ pub(super) const SECTIONS: &[&[(&str, &str)]] = &[
     guides::ENTRIES,
     skills::ENTRIES,
     safety::ENTRIES,
+    progress::ENTRIES,
     cli::ENTRIES,
 ];

@@ -1,0 +1,448 @@
+//! The store's costs, each against a bare-SQLite baseline measured in the
+//! same run:
+//!
+//! - opening the encrypted log and starting an urge session durably, against
+//!   opening a bare connection with the same key and pragmas and committing
+//!   one insert;
+//! - recording a check-in, against one bare insert in an immediate
+//!   transaction on a connection with the same pragmas;
+//! - the progress review over ten years of heavy use, against one
+//!   hand-written aggregate over the same sessions.
+//!
+//! Run with `cargo bench -p ebb-core --bench store`. The generated history is
+//! cached in the target directory, so only the first run spends time making
+//! it. Ratios are printed at the end and recorded in `BENCHMARKS.md`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use criterion::{Criterion, criterion_group};
+use ebb_core::progress::{ReviewOptions, Window};
+use ebb_core::store::{DatabaseKey, Event, OpenOptions, Payload, SessionId, Store, schema};
+use ebb_core::urge::{CheckInCadence, DelayGoal, Intensity, Need, Outcome, Source, StartOptions};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
+
+const KEY: [u8; 32] = [0x5a; 32];
+
+fn key() -> DatabaseKey {
+    DatabaseKey::new(KEY)
+}
+
+fn key_pragma() -> String {
+    let hex: String = KEY.iter().map(|b| format!("{b:02x}")).collect();
+    format!("x'{hex}'")
+}
+
+/// The target directory: the bench binary lives in `target/release/deps`.
+fn target_dir() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    exe.ancestors().nth(3).unwrap().to_owned()
+}
+
+fn t0() -> DateTime<FixedOffset> {
+    FixedOffset::east_opt(3600)
+        .unwrap()
+        .with_ymd_and_hms(2026, 1, 5, 9, 0, 0)
+        .unwrap()
+}
+
+fn start_options() -> StartOptions {
+    StartOptions {
+        source: Source::Widget,
+        intensity: Some(Intensity::new(8).unwrap()),
+        need: Some(Need::TooMuch),
+        goal: DelayGoal::THIRTY_MINUTES,
+        cadence: CheckInCadence::EveryTwoMinutes,
+        utc_offset_secs: 3600,
+    }
+}
+
+/// A bare connection set up exactly as the store sets up its own
+/// (`store/db.rs`): the same flags, raw key, key check and pragmas.
+fn bare_open(path: &Path) -> Connection {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(path, flags).unwrap();
+    conn.pragma_update(None, "key", key_pragma()).unwrap();
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .unwrap();
+    conn.busy_timeout(Duration::from_secs(5)).unwrap();
+    conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))
+        .unwrap();
+    conn.pragma_update(None, "synchronous", "FULL").unwrap();
+    conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+    conn.pragma_update(None, "temp_store", "MEMORY").unwrap();
+    conn.pragma_update(None, "secure_delete", "ON").unwrap();
+    conn
+}
+
+const BARE_TABLE: &str = "CREATE TABLE IF NOT EXISTS t (
+    id BLOB PRIMARY KEY, at_ms INTEGER NOT NULL, payload TEXT NOT NULL) STRICT";
+
+/// One row of about an event's size, committed in an immediate transaction.
+fn bare_insert(conn: &mut Connection, n: i64) {
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .unwrap();
+    let mut id = [0u8; 16];
+    id[..8].copy_from_slice(&n.to_be_bytes());
+    id[8..].copy_from_slice(&std::process::id().to_be_bytes().repeat(2));
+    tx.execute(
+        "INSERT INTO t (id, at_ms, payload) VALUES (?1, ?2, ?3)",
+        params![
+            id,
+            1_767_600_000_000 + n,
+            r#"{"kind":"checked_in","session":"0193b0c4-6c00-7000-8000-000000000000","intensity":6}"#
+        ],
+    )
+    .unwrap();
+    tx.commit().unwrap();
+}
+
+fn open_and_start(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let store_path = dir.path().join("store.db");
+    let bare_path = dir.path().join("bare.db");
+    drop(Store::open(&store_path, &key(), OpenOptions::default()).unwrap());
+    bare_open(&bare_path).execute_batch(BARE_TABLE).unwrap();
+
+    let mut group = c.benchmark_group("open_and_start");
+    group.sample_size(30);
+    group.measurement_time(Duration::from_secs(8));
+    let mut minute = 0i64;
+    group.bench_function("store", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iters {
+                minute += 10;
+                let now = t0() + chrono::Duration::minutes(minute);
+                let began = Instant::now();
+                let mut store = Store::open(&store_path, &key(), OpenOptions::default()).unwrap();
+                let active = store.start_urge(now, start_options()).unwrap();
+                spent += began.elapsed();
+                assert!(!active.resumed);
+                store
+                    .end_urge(now + chrono::Duration::minutes(5), Outcome::Passed)
+                    .unwrap();
+                drop(store);
+            }
+            spent
+        });
+    });
+    let mut n = 0i64;
+    group.bench_function("bare", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iters {
+                n += 1;
+                let began = Instant::now();
+                let mut conn = bare_open(&bare_path);
+                bare_insert(&mut conn, n);
+                spent += began.elapsed();
+                drop(conn);
+            }
+            spent
+        });
+    });
+    group.finish();
+}
+
+/// Check-ins per session before the bench starts a fresh one (outside the
+/// timing): a session's state grows with its check-ins, and real sessions
+/// have tens, not thousands.
+const CHECK_INS_PER_SESSION: u64 = 30;
+
+fn check_in(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store =
+        Store::open(dir.path().join("store.db"), &key(), OpenOptions::default()).unwrap();
+    let mut bare = bare_open(&dir.path().join("bare.db"));
+    bare.execute_batch(BARE_TABLE).unwrap();
+
+    let mut group = c.benchmark_group("check_in");
+    group.sample_size(30);
+    group.measurement_time(Duration::from_secs(8));
+    let mut second = 0i64;
+    let mut in_session = CHECK_INS_PER_SESSION;
+    group.bench_function("store", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = Duration::ZERO;
+            for i in 0..iters {
+                second += 20;
+                let now = t0() + chrono::Duration::seconds(second);
+                if in_session == CHECK_INS_PER_SESSION {
+                    if store.active_urge().unwrap().is_some() {
+                        store.end_urge(now, Outcome::Passed).unwrap();
+                    }
+                    store.start_urge(now, start_options()).unwrap();
+                    in_session = 0;
+                }
+                in_session += 1;
+                let intensity = Intensity::new((i % 11) as u8).unwrap();
+                let began = Instant::now();
+                black_box(store.check_in(now, intensity).unwrap());
+                spent += began.elapsed();
+            }
+            spent
+        });
+    });
+    let mut n = 0i64;
+    group.bench_function("bare", |b| {
+        b.iter(|| {
+            n += 1;
+            bare_insert(&mut bare, n);
+        });
+    });
+    group.finish();
+}
+
+/// The generated history's shape, part of the cache file's name so a change
+/// regenerates it.
+const HISTORY_VERSION: u32 = 2;
+const YEARS: i64 = 10;
+const SESSIONS_PER_DAY: i64 = 14;
+const CHECK_INS: i64 = 6;
+const SKILLS: i64 = 2;
+
+/// The end of the generated decade: the review's `now`.
+fn history_end() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()
+}
+
+/// A small deterministic generator, so every run builds the same history.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// Ten years of heavy use: 14 urge sessions a day, each with a start, six
+/// check-ins, two skill uses and an end (ten events), in three time zones:
+/// about 511,000 events.
+fn generate_history() -> Vec<Event> {
+    let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
+    let skills = [
+        "hold-ice",
+        "cold-water",
+        "long-exhale",
+        "intense-movement",
+        "write-it-down",
+        "reach-person",
+        "grounding-54321",
+        "own-walk-the-dog",
+    ];
+    let days = YEARS * 365 + YEARS / 4;
+    let first = history_end() - chrono::Duration::days(days);
+    let spacing = 24 * 60 / SESSIONS_PER_DAY;
+    let mut events = Vec::with_capacity((days * SESSIONS_PER_DAY * 10) as usize);
+    for day in 0..days {
+        let offset = FixedOffset::east_opt([0, 3600, -18_000][(day / 200 % 3) as usize]).unwrap();
+        for k in 0..SESSIONS_PER_DAY {
+            let minute = day * 24 * 60 + k * spacing + rng.below(20) as i64;
+            let start = (first + chrono::Duration::minutes(minute)).with_timezone(&offset);
+            let intensity = Intensity::new(3 + rng.below(8) as u8).unwrap();
+            let started = Event::new(
+                start,
+                "bench-device",
+                Payload::UrgeStarted {
+                    source: Source::Widget,
+                    intensity: (rng.below(4) != 0).then_some(intensity),
+                    need: (rng.below(5) != 0).then(|| Need::ALL[rng.below(6) as usize]),
+                    goal: DelayGoal::FIFTEEN_MINUTES,
+                    cadence: CheckInCadence::EveryFiveMinutes,
+                },
+            );
+            let session: SessionId = started.id;
+            events.push(started);
+            let mut at = 0i64;
+            let mut level = intensity.value() as i64;
+            for c in 0..CHECK_INS {
+                at += 30 + rng.below(300) as i64;
+                level = (level + rng.below(5) as i64 - 2 - c / 3).clamp(0, 10);
+                events.push(Event::new(
+                    start + chrono::Duration::seconds(at),
+                    "bench-device",
+                    Payload::CheckedIn {
+                        session,
+                        intensity: Intensity::new(level as u8).unwrap(),
+                    },
+                ));
+                if c < SKILLS {
+                    let before = Intensity::new(level as u8).unwrap();
+                    let after =
+                        Intensity::new(level.saturating_sub(rng.below(4) as i64).max(0) as u8)
+                            .unwrap();
+                    events.push(Event::new(
+                        start + chrono::Duration::seconds(at + 10),
+                        "bench-device",
+                        Payload::SkillUsed {
+                            session: Some(session),
+                            skill: skills[rng.below(skills.len() as u64) as usize].to_owned(),
+                            need: None,
+                            intensity_before: (rng.below(3) != 0).then_some(before),
+                            intensity_after: (rng.below(3) != 0).then_some(after),
+                            helped: [None, Some(true), Some(false)][rng.below(3) as usize],
+                        },
+                    ));
+                }
+            }
+            let outcome = match rng.below(20) {
+                0 => Outcome::SelfHarmed {
+                    needs_medical_care: false,
+                },
+                1..=7 => Outcome::Passed,
+                8..=13 => Outcome::UsedSkill,
+                14..=16 => Outcome::ReachedOut,
+                _ => Outcome::EndedWithoutSaying,
+            };
+            events.push(Event::new(
+                start + chrono::Duration::seconds(at + 60 + rng.below(1800) as i64),
+                "bench-device",
+                Payload::UrgeEnded { session, outcome },
+            ));
+        }
+    }
+    events
+}
+
+/// The decade of history, generated once and kept in the target directory.
+fn history_db() -> PathBuf {
+    let path = target_dir().join(format!(
+        "ebb-bench-history-schema{}-v{HISTORY_VERSION}.db",
+        schema::CURRENT
+    ));
+    if path.exists() {
+        return path;
+    }
+    let partial = path.with_extension("partial");
+    ebb_core::store::erase_files(&partial).unwrap();
+    let began = Instant::now();
+    let events = generate_history();
+    let count = events.len();
+    let mut store = Store::open(&partial, &key(), OpenOptions::default()).unwrap();
+    store.merge(events).unwrap();
+    drop(store);
+    std::fs::rename(&partial, &path).unwrap();
+    ebb_core::store::erase_files(&partial).unwrap();
+    println!(
+        "generated {count} events in {:.1} s at {}",
+        began.elapsed().as_secs_f64(),
+        path.display()
+    );
+    path
+}
+
+/// One hand-written aggregate: counts, outcomes and the longest pause by
+/// local hour, over the same sessions the review reads.
+const BASELINE_AGGREGATE: &str = "
+    SELECT local_hour, count(*),
+           count(*) FILTER (WHERE outcome IN ('passed', 'used_skill', 'reached_out')),
+           count(*) FILTER (WHERE outcome = 'self_harmed'),
+           max(pause_ms)
+    FROM urge_sessions WHERE started_ms BETWEEN ?1 AND ?2
+    GROUP BY local_hour";
+
+fn review(c: &mut Criterion) {
+    let path = history_db();
+    let store = Store::open(&path, &key(), OpenOptions::default()).unwrap();
+    let events = store.events().unwrap().len();
+    println!("history: {events} events");
+    let bare = bare_open(&path);
+    let now = history_end();
+
+    let mut group = c.benchmark_group("review");
+    group.sample_size(20);
+    for (name, window) in [
+        ("all_time", Window::AllTime),
+        ("90_days", Window::NinetyDays),
+    ] {
+        let options = ReviewOptions {
+            window,
+            show_days_without: true,
+        };
+        group.bench_function(format!("{name}/store"), |b| {
+            b.iter(|| black_box(store.progress(now, options).unwrap()));
+        });
+        let from = match window.length() {
+            Some(length) => now.timestamp_millis() - length.as_millis() as i64,
+            None => 0,
+        };
+        group.bench_function(format!("{name}/bare_aggregate"), |b| {
+            b.iter(|| {
+                let mut stmt = bare.prepare_cached(BASELINE_AGGREGATE).unwrap();
+                let rows: Vec<(i64, i64)> = stmt
+                    .query_map(params![from, now.timestamp_millis()], |r| {
+                        Ok((r.get(0)?, r.get(1)?))
+                    })
+                    .unwrap()
+                    .map(Result::unwrap)
+                    .collect();
+                black_box(rows)
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, open_and_start, check_in, review);
+
+/// Prints each measurement against its baseline from criterion's estimates.
+fn print_ratios() {
+    let root = target_dir().join("criterion");
+    let mean = |id: &str| -> Option<f64> {
+        let text = std::fs::read_to_string(root.join(id).join("new/estimates.json")).ok()?;
+        let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+        json["mean"]["point_estimate"].as_f64()
+    };
+    println!("\nratios (mean time, this run):");
+    for (what, id, base) in [
+        (
+            "open + start vs bare open + insert",
+            "open_and_start/store",
+            "open_and_start/bare",
+        ),
+        ("check-in vs bare insert", "check_in/store", "check_in/bare"),
+        (
+            "review all time vs one aggregate",
+            "review/all_time_store",
+            "review/all_time_bare_aggregate",
+        ),
+        (
+            "review 90 days vs one aggregate",
+            "review/90_days_store",
+            "review/90_days_bare_aggregate",
+        ),
+    ] {
+        if let (Some(a), Some(b)) = (mean(id), mean(base)) {
+            println!(
+                "  {what}: {:.3} ms vs {:.3} ms = {:.2}x",
+                a / 1e6,
+                b / 1e6,
+                a / b
+            );
+        }
+    }
+}
+
+fn main() {
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    print_ratios();
+}
