@@ -349,7 +349,7 @@ pub struct Moment {
 ///   highest first. Draws come from [`Draws`] seeded with `seed`: the same
 ///   book, evidence, moment and seed always give the same list.
 /// - The top three are not all one family when another is on offer (the same
-///   [`spread_families`] as [`super::suggest`]).
+///   family spread as [`super::suggest`]).
 ///
 /// Each suggestion says why, in order of precedence: reaching a person when
 /// it stays strong; "you added this one"; "it helped most of the recent
