@@ -12,6 +12,9 @@
 //!   and intensity. Only the ordering step decides rank, so a learning
 //!   recommender can replace it and keep the filters, the family spread and the
 //!   reasons.
+//! - **recommending** ([`recommend()`]): the same filters, family spread and
+//!   reasons, with the order learned from the person's own outcomes
+//!   (Thompson sampling over Beta beliefs that start at the clinical prior).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -26,11 +29,13 @@ use crate::urge::Need;
 mod book;
 mod catalog;
 mod personal;
+mod recommend;
 mod suggest;
 
 pub use book::SkillBook;
 pub use catalog::{PRIOR, builtins, prior};
 pub use personal::{PersonalSkillDraft, SkillError};
+pub use recommend::{Belief, Draws, Evidence, Moment, Outcome, PastUse, recommend};
 pub use suggest::{Context, Suggestion, candidates, suggest};
 
 /// Names one skill: a slug of lowercase ASCII letters and digits joined by

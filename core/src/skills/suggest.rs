@@ -1,7 +1,9 @@
 //! Which skills to offer in this moment, and in what order.
 //!
-//! [`suggest`] runs four steps. Only the second decides rank, so a learning
-//! recommender replaces [`order_by_prior`] and keeps the rest:
+//! [`suggest`] runs four steps. Only the second decides rank, so the learning
+//! recommender ([`super::recommend`]) replaces [`order_by_prior`] and keeps
+//! the rest. [`suggest`] stays the fixed order, for a person with no history
+//! and wherever the same input must always give the same list:
 //!
 //! 1. [`candidates`]: drop hidden skills and those the [`Context`] rules out;
 //! 2. [`order_by_prior`]: order by need, urge strength and the clinical prior;
@@ -149,7 +151,7 @@ pub(super) fn reason(skill: &Skill, need: Need, strong: bool) -> ContentKey {
 }
 
 /// Whether `skill` belongs in the first group for `need`.
-fn fits(skill: &Skill, need: Need) -> bool {
+pub(super) fn fits(skill: &Skill, need: Need) -> bool {
     skill.serves(need) || (need == Need::NotSure && skill.is_personal())
 }
 
@@ -181,7 +183,7 @@ fn order_group<'a>(group: Vec<&'a Skill>, order: &[SkillId], strong: bool) -> Ve
 
 /// How fast and physical a kind of skill is, for strong urges.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Pace {
+pub(super) enum Pace {
     /// Intense and quick to act: what works when thinking is hard.
     Quick,
     /// Calming, but asks for some attention.
@@ -190,7 +192,7 @@ enum Pace {
     Reflective,
 }
 
-fn pace(family: SkillFamily) -> Pace {
+pub(super) fn pace(family: SkillFamily) -> Pace {
     match family {
         SkillFamily::Cold | SkillFamily::Movement | SkillFamily::Release | SkillFamily::Sensory => {
             Pace::Quick

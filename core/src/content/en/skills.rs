@@ -346,6 +346,35 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("skill.reason.own", "You added this one."),
     ("skill.reason.gentle", "A gentle place to start."),
     ("skill.reason.other", "Something else you can try."),
+    (
+        "skill.reason.still_strong",
+        "It is still strong. Someone you trust can help you hold it.",
+    ),
+    ("skill.reason.untried", "You have not tried this one yet."),
+    (
+        "skill.reason.helped.too_much",
+        "It helped most of the recent times things felt like too much.",
+    ),
+    (
+        "skill.reason.helped.numb",
+        "It helped most of the recent times you felt numb.",
+    ),
+    (
+        "skill.reason.helped.make_pain_visible",
+        "It helped most of the recent times you wanted the pain to be seen.",
+    ),
+    (
+        "skill.reason.helped.control",
+        "It helped most of the recent times you wanted some control.",
+    ),
+    (
+        "skill.reason.helped.self_punishment",
+        "It helped most of the recent times you were hard on yourself.",
+    ),
+    (
+        "skill.reason.helped.not_sure",
+        "It helped most of the recent times you turned to it.",
+    ),
     // Families.
     ("skill.family.cold", "Cold"),
     ("skill.family.movement", "Movement"),
