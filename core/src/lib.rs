@@ -16,6 +16,7 @@ pub mod guides;
 pub mod haptics;
 pub mod progress;
 pub mod safety;
+pub mod settings;
 pub mod skills;
 pub mod store;
 pub mod urge;

@@ -492,3 +492,78 @@ fn every_earlier_schema_version_opens_with_its_data() {
         assert!(csv.lines().nth(1).unwrap().contains("used_skill"), "{csv}");
     }
 }
+
+#[test]
+fn the_latest_saved_documents_win_on_every_device() {
+    use ebb_core::settings::Settings;
+    use ebb_core::skills::{SkillBook, SkillId};
+    let dir = tempfile::tempdir().unwrap();
+    let mut phone = open(&dir.path().join("phone.db"));
+    let mut watch = open(&dir.path().join("watch.db"));
+    assert_eq!(phone.settings().unwrap(), Settings::default());
+    assert!(phone.skill_book().unwrap().hidden().next().is_none());
+
+    let early = Settings {
+        show_days_without: true,
+        ..Settings::default()
+    };
+    phone.save_settings(at(1), &early).unwrap();
+    let later = Settings {
+        cadence: CheckInCadence::EveryMinute,
+        ..Settings::default()
+    };
+    watch.save_settings(at(2), &later).unwrap();
+    let mut book = SkillBook::new();
+    book.hide(&SkillId::COLD_WATER).unwrap();
+    phone.save_skill_book(at(3), &book).unwrap();
+
+    let (p, w) = (phone.events().unwrap(), watch.events().unwrap());
+    phone.merge(w).unwrap();
+    watch.merge(p).unwrap();
+    for store in [&phone, &watch] {
+        assert_eq!(store.settings().unwrap(), later, "the later save wins");
+        assert!(store.skill_book().unwrap().is_hidden(&SkillId::COLD_WATER));
+    }
+    let bad = Settings {
+        goal_presets: vec![],
+        ..Settings::default()
+    };
+    assert!(matches!(
+        phone.save_settings(at(4), &bad),
+        Err(StoreError::Invalid { .. })
+    ));
+    assert_eq!(phone.settings().unwrap(), later);
+}
+
+#[test]
+fn the_safety_plan_is_kept_encrypted_and_exported() {
+    use ebb_core::safety::{EntryList, PlanEdit};
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    let mut store = open(&path);
+    let plan = store.safety_plan().unwrap();
+    let plan = plan
+        .edit(
+            at(0).to_utc(),
+            PlanEdit::AddEntry {
+                list: EntryList::ReasonsForLiving,
+                text: "my sister's laugh".into(),
+            },
+        )
+        .unwrap();
+    store.save_safety_plan(at(0), &plan).unwrap();
+    drop(store);
+    let store = open(&path);
+    assert_eq!(store.safety_plan().unwrap(), plan);
+    let mut json = Vec::new();
+    store.export_json(at(1).to_utc(), &mut json).unwrap();
+    assert!(
+        String::from_utf8(json)
+            .unwrap()
+            .contains("my sister's laugh")
+    );
+    drop(store);
+    for (name, bytes) in snapshot(dir.path()) {
+        assert!(!bytes.windows(12).any(|w| w == b"sister's lau"), "{name}");
+    }
+}

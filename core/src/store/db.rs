@@ -99,7 +99,11 @@ pub(crate) fn open(path: &Path, key: &DatabaseKey, options: OpenOptions) -> Resu
         | OpenFlags::SQLITE_OPEN_URI;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| classify_open(path, e))?;
 
-    // The key must be the first statement on the connection.
+    // SQLCipher would also print a wrong key's decryption failure to stderr;
+    // the typed error already says it, and a shell's log is no place for it.
+    conn.pragma_update(None, "cipher_log_level", "NONE")
+        .map_err(|e| classify_open(path, e))?;
+    // The key must be the first statement on the connection that reads.
     let key_literal = Zeroizing::new(if options.plaintext_header {
         format!("x'{}{PLAINTEXT_HEADER_SALT}'", key.hex().as_str())
     } else {

@@ -12,6 +12,9 @@ use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::safety::SafetyPlan;
+use crate::settings::Settings;
+use crate::skills::SkillBook;
 use crate::urge::{CheckInCadence, DelayGoal, Intensity, Need, Outcome, Source};
 
 use super::error::{Result, StoreError};
@@ -140,6 +143,22 @@ pub enum Payload {
         /// The text.
         text: String,
     },
+    /// The safety plan as the person saved it (the whole plan; the latest
+    /// saved wins).
+    SafetyPlanSaved {
+        /// The plan.
+        plan: SafetyPlan,
+    },
+    /// The person's skills: their own and the hidden ones.
+    SkillBookSaved {
+        /// The book.
+        book: SkillBook,
+    },
+    /// The person's settings.
+    SettingsSaved {
+        /// The settings.
+        settings: Settings,
+    },
     /// An entry was deleted; its content is erased everywhere this event
     /// travels.
     EntryDeleted {
@@ -158,6 +177,9 @@ impl Payload {
             Payload::GoalExtended { .. } => "goal_extended",
             Payload::UrgeEnded { .. } => "urge_ended",
             Payload::NoteWritten { .. } => "note_written",
+            Payload::SafetyPlanSaved { .. } => "safety_plan_saved",
+            Payload::SkillBookSaved { .. } => "skill_book_saved",
+            Payload::SettingsSaved { .. } => "settings_saved",
             Payload::EntryDeleted { .. } => "entry_deleted",
         }
     }
@@ -169,7 +191,11 @@ impl Payload {
             | Payload::GoalExtended { session, .. }
             | Payload::UrgeEnded { session, .. } => Some(*session),
             Payload::SkillUsed { session, .. } | Payload::NoteWritten { session, .. } => *session,
-            Payload::UrgeStarted { .. } | Payload::EntryDeleted { .. } => None,
+            Payload::UrgeStarted { .. }
+            | Payload::EntryDeleted { .. }
+            | Payload::SafetyPlanSaved { .. }
+            | Payload::SkillBookSaved { .. }
+            | Payload::SettingsSaved { .. } => None,
         }
     }
 }

@@ -28,6 +28,9 @@ pub use error::{Result, StoreError};
 pub use event::{Event, EventId, PAYLOAD_VERSION, Payload, SessionId};
 pub use export::{EXPORT_FORMAT, EXPORT_VERSION, ImportReport};
 
+use crate::safety::SafetyPlan;
+use crate::settings::Settings;
+use crate::skills::SkillBook;
 use crate::urge::{
     Cue, DelayGoal, Ended, Intensity, Need, Outcome, PastPause, StartOptions, UrgeSession,
 };
@@ -241,6 +244,65 @@ impl Store {
         project::append(&tx, &event)?;
         tx.commit()?;
         Ok(event.id)
+    }
+
+    /// The safety plan as last saved (on any device), or an empty one.
+    pub fn safety_plan(&self) -> Result<SafetyPlan> {
+        Ok(match project::latest(&self.conn, "safety_plan_saved")? {
+            Some(Payload::SafetyPlanSaved { plan }) => plan,
+            _ => SafetyPlan::empty(),
+        })
+    }
+
+    /// Saves the whole safety plan.
+    pub fn save_safety_plan(
+        &mut self,
+        now: DateTime<FixedOffset>,
+        plan: &SafetyPlan,
+    ) -> Result<()> {
+        self.save(now, Payload::SafetyPlanSaved { plan: plan.clone() })
+    }
+
+    /// The person's skills (their own, the hidden ones) as last saved.
+    pub fn skill_book(&self) -> Result<SkillBook> {
+        Ok(match project::latest(&self.conn, "skill_book_saved")? {
+            Some(Payload::SkillBookSaved { book }) => book,
+            _ => SkillBook::new(),
+        })
+    }
+
+    /// Saves the person's skills.
+    pub fn save_skill_book(&mut self, now: DateTime<FixedOffset>, book: &SkillBook) -> Result<()> {
+        self.save(now, Payload::SkillBookSaved { book: book.clone() })
+    }
+
+    /// Settings as last saved, or the defaults.
+    pub fn settings(&self) -> Result<Settings> {
+        Ok(match project::latest(&self.conn, "settings_saved")? {
+            Some(Payload::SettingsSaved { settings }) => settings,
+            _ => Settings::default(),
+        })
+    }
+
+    /// Saves settings after checking them.
+    pub fn save_settings(&mut self, now: DateTime<FixedOffset>, settings: &Settings) -> Result<()> {
+        settings.validate().map_err(|e| StoreError::Invalid {
+            what: "settings",
+            detail: e.to_string(),
+        })?;
+        self.save(
+            now,
+            Payload::SettingsSaved {
+                settings: settings.clone(),
+            },
+        )
+    }
+
+    fn save(&mut self, now: DateTime<FixedOffset>, payload: Payload) -> Result<()> {
+        let tx = write(&mut self.conn)?;
+        project::append(&tx, &Event::new(now, &self.device, payload))?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Deletes one entry: its content (and, for a session, everything

@@ -187,6 +187,10 @@ fn apply(conn: &Connection, event: &Event) -> Result<Vec<Cue>> {
             )?;
             Ok(Vec::new())
         }
+        // Documents are read straight from the log (the latest wins).
+        Payload::SafetyPlanSaved { .. }
+        | Payload::SkillBookSaved { .. }
+        | Payload::SettingsSaved { .. } => Ok(Vec::new()),
         Payload::EntryDeleted { target } => {
             erase(conn, *target)?;
             Ok(Vec::new())
@@ -289,6 +293,22 @@ pub(super) fn active(conn: &Connection) -> Result<Option<(SessionId, UrgeSession
         .optional()?;
     row.map(|(id, state)| Ok((EventId::from_slice(&id)?, serde_json::from_str(&state)?)))
         .transpose()
+}
+
+/// The payload of the latest event of `kind`: by time, then id, so every
+/// device that holds the same events agrees (last writer wins).
+pub(super) fn latest(conn: &Connection, kind: &str) -> Result<Option<Payload>> {
+    conn.query_row(
+        &format!(
+            "{SELECT_EVENT} WHERE kind = ?1 AND erased = 0 ORDER BY at_ms DESC, id DESC LIMIT 1"
+        ),
+        params![kind],
+        read_event_row,
+    )
+    .optional()?
+    .map(decode)
+    .transpose()
+    .map(|e| e.and_then(|e| e.payload))
 }
 
 /// Whether an entry with this id exists (erased or not).

@@ -11,10 +11,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::error::{Result, StoreError};
 
 /// The schema this build writes.
-pub const CURRENT: u32 = 2;
+pub const CURRENT: u32 = 3;
 
 /// Migration steps; `STEPS[i]` takes a database from version `i` to `i + 1`.
-const STEPS: &[&str] = &[V1, V2];
+const STEPS: &[&str] = &[V1, V2, V3];
 
 /// Version 1: the event log, projections, and local metadata.
 const V1: &str = "
@@ -110,6 +110,12 @@ DROP INDEX check_ins_session;
 CREATE INDEX skill_uses_review ON skill_uses (
     at_ms, skill, intensity_before, intensity_after, helped, session_id);
 DROP INDEX skill_uses_at;
+";
+
+/// Version 3: the latest saved document of each kind (safety plan, skills,
+/// settings) is found by kind and time.
+const V3: &str = "
+CREATE INDEX events_kind_at ON events (kind, at_ms, id);
 ";
 
 /// Brings the database to [`CURRENT`], refusing a newer one.

@@ -1,0 +1,77 @@
+//! The person's choices: how often Ebb checks in, their country (for crisis
+//! lines), the goal presets offered, and whether a "days without" count is
+//! shown at all.
+
+use serde::{Deserialize, Serialize};
+
+use crate::safety::directory::CountryCode;
+use crate::urge::{CheckInCadence, DelayGoal};
+
+/// Settings, stored in the log like everything else so they travel with an
+/// export and between a phone and its watch. Unknown or missing fields take
+/// their defaults, so older and newer versions read each other's settings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// How often a session checks in unless chosen otherwise.
+    pub cadence: CheckInCadence,
+    /// Where crisis lines are looked up; `None` shows the emergency-number
+    /// fallback plus the person's own lines.
+    pub country: Option<CountryCode>,
+    /// The goals offered when a session starts.
+    pub goal_presets: Vec<DelayGoal>,
+    /// Whether the progress review shows days since the last self-harm.
+    /// Off unless the person turns it on.
+    pub show_days_without: bool,
+    /// Whether the plain statement of what is stored has been shown.
+    pub privacy_statement_seen: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            cadence: CheckInCadence::default(),
+            country: None,
+            goal_presets: DelayGoal::PRESETS.to_vec(),
+            show_days_without: false,
+            privacy_statement_seen: false,
+        }
+    }
+}
+
+/// Why settings were refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SettingsError {
+    /// Between one and six goal presets are offered.
+    #[error("offer between 1 and 6 goal presets, got {0}")]
+    Presets(usize),
+}
+
+impl Settings {
+    /// Checks what a screen or a command changed.
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        if self.goal_presets.is_empty() || self.goal_presets.len() > 6 {
+            return Err(SettingsError::Presets(self.goal_presets.len()));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_fields_take_defaults_and_unknown_ones_are_ignored() {
+        let s: Settings =
+            serde_json::from_str(r#"{"show_days_without": true, "from_the_future": 1}"#).unwrap();
+        assert!(s.show_days_without);
+        assert_eq!(s.goal_presets, DelayGoal::PRESETS.to_vec());
+        assert!(Settings::default().validate().is_ok());
+        let none = Settings {
+            goal_presets: vec![],
+            ..Settings::default()
+        };
+        assert_eq!(none.validate(), Err(SettingsError::Presets(0)));
+    }
+}
