@@ -68,7 +68,9 @@ ensure_swift() {
         return 0
     fi
     local root="$EBB_TOOLCHAINS/swift-$SWIFT_SUITE"
-    if [ ! -x "$root/usr/bin/swift" ]; then
+    # A marker, because /usr/bin/swift inside the root is an absolute
+    # symlink that only resolves from within it.
+    if [ ! -f "$root/.ebb-swift-ready" ]; then
         command -v debootstrap >/dev/null 2>&1 || { log "installing debootstrap"; apt_install debootstrap; }
         log "building a $SWIFT_SUITE root for Swift (a few minutes, once)"
         rm -rf "$root.partial"
@@ -77,6 +79,9 @@ ensure_swift() {
         chroot "$root.partial" /usr/bin/env DEBIAN_FRONTEND=noninteractive \
             apt-get install -y -q --no-install-recommends swiftlang libc6-dev >/dev/null
         chroot "$root.partial" /usr/bin/env DEBIAN_FRONTEND=noninteractive apt-get clean
+        [ -e "$root.partial/usr/libexec/swift/bin/swift" ] || { echo "toolchains: swiftlang did not install" >&2; return 1; }
+        touch "$root.partial/.ebb-swift-ready"
+        rm -rf "$root"
         mv "$root.partial" "$root"
     fi
     SWIFT_ROOT="$root"

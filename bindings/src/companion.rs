@@ -99,7 +99,7 @@ impl Ebb {
         request: UrgeRequest,
     ) -> Result<UrgeView, EbbError> {
         let at = local(now, utc_offset_secs)?;
-        let intensity = request.intensity.map(intensity).transpose()?;
+        let intensity = request.intensity.map(to_intensity).transpose()?;
         let view = self.with_store(|store| {
             let goal = match request.goal_minutes {
                 Some(m) => goal_from_minutes(m)?,
@@ -151,10 +151,10 @@ impl Ebb {
         &self,
         now: SystemTime,
         utc_offset_secs: i32,
-        intensity_0_to_10: i32,
+        intensity: i32,
     ) -> Result<Vec<CueView>, EbbError> {
         let at = local(now, utc_offset_secs)?;
-        let level = intensity(intensity_0_to_10)?;
+        let level = to_intensity(intensity)?;
         let cues = self.with_store(|store| Ok(store.check_in(at, level)?))?;
         self.changed.notify_waiters();
         Ok(cues.into_iter().map(CueView::from).collect())
@@ -240,8 +240,8 @@ impl Ebb {
         let record = SkillUseRecord {
             skill: skill_use.skill,
             need: skill_use.need,
-            intensity_before: skill_use.intensity_before.map(intensity).transpose()?,
-            intensity_after: skill_use.intensity_after.map(intensity).transpose()?,
+            intensity_before: skill_use.intensity_before.map(to_intensity).transpose()?,
+            intensity_after: skill_use.intensity_after.map(to_intensity).transpose()?,
             helped: skill_use.helped,
         };
         let id = self.with_store(|store| Ok(store.record_skill(at, record)?))?;
@@ -408,7 +408,7 @@ impl Ebb {
 }
 
 /// Validates an intensity from a shell (0 to 10).
-pub(crate) fn intensity(value: i32) -> Result<Intensity, EbbError> {
+pub(crate) fn to_intensity(value: i32) -> Result<Intensity, EbbError> {
     u8::try_from(value)
         .ok()
         .and_then(|v| Intensity::new(v).ok())
