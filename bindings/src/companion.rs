@@ -8,15 +8,18 @@ use std::time::{Duration, SystemTime};
 use chrono::{DateTime, Utc};
 use ebb_core::guides::{self, BreathingPattern, BreathsPerMinute, ExhaleLength, GuideId};
 use ebb_core::haptics::Platform;
+use ebb_core::progress::{ReviewOptions, Window};
+use ebb_core::settings::Settings;
 use ebb_core::store::{DatabaseKey, OpenOptions, SkillUseRecord, Store};
 use ebb_core::urge::{DelayGoal, Intensity, Outcome, StartOptions, suggested_goal};
 use tokio::sync::Notify;
 
 use crate::EbbError;
 use crate::runtime::blocking;
+use crate::safety::NextScreen;
 use crate::views::{
-    BreathingChoice, CueView, EndedView, GuideView, ImportSummary, ScheduledCueView, SkillUse,
-    UrgeRequest, UrgeView, local, words,
+    BreathingChoice, CueView, EndedView, GuideView, ImportSummary, ProgressView, ScheduledCueView,
+    SettingsView, SkillUse, UrgeRequest, UrgeView, local, words,
 };
 
 /// Which device the companion runs on; it shapes what is suggested (only
@@ -191,12 +194,16 @@ impl Ebb {
         outcome: Outcome,
     ) -> Result<EndedView, EbbError> {
         let at = local(now, utc_offset_secs)?;
-        let ended = self.with_store(|store| Ok(store.end_urge(at, outcome)?))?;
+        let (ended, plan) = self.with_store(|store| {
+            let ended = store.end_urge(at, outcome)?;
+            Ok((ended, store.safety_plan()?))
+        })?;
         self.changed.notify_waiters();
         Ok(EndedView {
             outcome: ended.outcome,
             pause: ended.pause.duration(),
             acknowledgement: words(ended.outcome.acknowledgement()),
+            next: NextScreen::from(&ebb_core::safety::after_outcome(ended.outcome, &plan)),
         })
     }
 
@@ -363,6 +370,68 @@ impl Ebb {
         .await?;
         changed.notify_waiters();
         Ok(summary)
+    }
+
+    /// The progress review for a window ending now. Async: over years of
+    /// use it reads a lot.
+    pub async fn progress(
+        self: Arc<Self>,
+        now: SystemTime,
+        window: Window,
+    ) -> Result<ProgressView, EbbError> {
+        blocking(move || {
+            self.with_store(|store| {
+                let settings = store.settings()?;
+                let review = store.progress(
+                    now.into(),
+                    ReviewOptions {
+                        window,
+                        show_days_without: settings.show_days_without,
+                    },
+                )?;
+                Ok(ProgressView::from(&review))
+            })
+        })
+        .await
+    }
+
+    /// The person's settings.
+    pub fn settings(&self) -> Result<SettingsView, EbbError> {
+        self.with_store(|store| {
+            let s = store.settings()?;
+            Ok(SettingsView {
+                cadence: s.cadence,
+                goal_presets_minutes: s
+                    .goal_presets
+                    .iter()
+                    .map(|g| i32::try_from(g.minutes()).unwrap_or(i32::MAX))
+                    .collect(),
+                show_days_without: s.show_days_without,
+                privacy_statement_seen: s.privacy_statement_seen,
+            })
+        })
+    }
+
+    /// Saves settings. Invalid values change nothing.
+    pub fn save_settings(
+        &self,
+        now: SystemTime,
+        utc_offset_secs: i32,
+        settings: SettingsView,
+    ) -> Result<(), EbbError> {
+        let at = local(now, utc_offset_secs)?;
+        let goal_presets = settings
+            .goal_presets_minutes
+            .iter()
+            .map(|m| goal_from_minutes(*m))
+            .collect::<Result<Vec<_>, _>>()?;
+        let settings = Settings {
+            cadence: settings.cadence,
+            goal_presets,
+            show_days_without: settings.show_days_without,
+            privacy_statement_seen: settings.privacy_statement_seen,
+        };
+        self.with_store(|store| Ok(store.save_settings(at, &settings)?))
     }
 
     /// Deliberately fails inside the library, to check that a Rust-side

@@ -14,11 +14,13 @@ mod companion;
 mod error;
 mod live;
 mod runtime;
+mod safety;
 mod views;
 
 pub use companion::{DeviceKind, Ebb};
 pub use error::EbbError;
 pub use live::{GuideListener, LiveHandle, UrgeListener};
+pub use safety::*;
 pub use views::*;
 
 uniffi::setup_scaffolding!();

@@ -4,12 +4,16 @@
 use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, FixedOffset, Utc};
-use ebb_core::content::ContentKey;
+use ebb_core::content::{ContentKey, Locale, render};
 use ebb_core::guides::{Guide, GuideId, RunningStep, Step, StepKind, StepLength};
 use ebb_core::haptics::{
     HapticPattern, Platform, RenderedHaptics,
     android::{AndroidOnOff, AndroidWaveform},
     watch::WatchTap,
+};
+use ebb_core::progress::{
+    DaysWithout, Figures, IntensityCourse, NeedCount, ReachedOut, Review, SkillFigures, Trend,
+    Window,
 };
 use ebb_core::urge::{CheckInCadence, Cue, CueKind, Need, Outcome, Source, UrgeSession};
 
@@ -129,6 +133,9 @@ pub struct EndedView {
     pub pause: Duration,
     /// The acknowledgement to show.
     pub acknowledgement: String,
+    /// What follows: care information when an injury may need medical
+    /// care, otherwise a kind word.
+    pub next: crate::safety::NextScreen,
 }
 
 /// Haptics rendered for one platform.
@@ -288,4 +295,151 @@ pub(crate) fn local(
     let offset = FixedOffset::east_opt(utc_offset_secs)
         .ok_or_else(|| EbbError::invalid("utc_offset_secs", "must be within a day"))?;
     Ok(DateTime::<Utc>::from(now).with_timezone(&offset))
+}
+
+/// The figures of one span of time, for the progress screen.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct FiguresView {
+    /// Start of the span.
+    pub from: SystemTime,
+    /// End of the span.
+    pub to: SystemTime,
+    /// Urge sessions started.
+    pub urges: u32,
+    /// Sessions that ended without self-harm.
+    pub passed_safely: u32,
+    /// Times they hurt themselves.
+    pub self_harm_episodes: u32,
+    /// The median pause of finished sessions.
+    pub median_pause: Option<Duration>,
+    /// The longest pause.
+    pub longest_pause: Option<Duration>,
+    /// How intensity rose and fell during sessions.
+    pub intensity: IntensityCourse,
+    /// Safer skills chosen while the urge was strong.
+    pub safer_choices_when_strong: u32,
+    /// Times they reached out.
+    pub reached_out: ReachedOut,
+    /// Which skills helped most.
+    pub skills: Vec<SkillFigures>,
+    /// What urges were for.
+    pub needs: Vec<NeedCount>,
+    /// Urges by local hour, 0 to 23 (counts, never a forecast).
+    pub urges_by_hour: Vec<u32>,
+    /// Urges by weekday, Monday first.
+    pub urges_by_weekday: Vec<u32>,
+}
+
+impl From<&Figures> for FiguresView {
+    fn from(f: &Figures) -> Self {
+        Self {
+            from: f.from.into(),
+            to: f.to.into(),
+            urges: f.urges,
+            passed_safely: f.passed_safely,
+            self_harm_episodes: f.self_harm_episodes,
+            median_pause: f.median_pause,
+            longest_pause: f.longest_pause,
+            intensity: f.intensity.clone(),
+            safer_choices_when_strong: f.safer_choices_when_strong,
+            reached_out: f.reached_out,
+            skills: f.skills.clone(),
+            needs: f.needs.clone(),
+            urges_by_hour: f.urges_by_hour.to_vec(),
+            urges_by_weekday: f.urges_by_weekday.to_vec(),
+        }
+    }
+}
+
+/// One week of the series behind the charts.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct WeekView {
+    /// Its start.
+    pub from: SystemTime,
+    /// Its end.
+    pub to: SystemTime,
+    /// Urges started.
+    pub urges: u32,
+    /// Ended without self-harm.
+    pub passed_safely: u32,
+    /// Times they hurt themselves.
+    pub self_harm_episodes: u32,
+    /// The median pause.
+    pub median_pause: Option<Duration>,
+}
+
+/// The progress review: this window, the one before, movement between them.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct ProgressView {
+    /// The window reviewed.
+    pub window: Window,
+    /// Its figures.
+    pub current: FiguresView,
+    /// The equal window before it (none for all time).
+    pub previous: Option<FiguresView>,
+    /// Movement, phrased as movement.
+    pub trends: Vec<TrendView>,
+    /// The weekly series, oldest first.
+    pub weekly: Vec<WeekView>,
+    /// Days since the last time they hurt themselves, only if turned on.
+    pub days_without: Option<String>,
+}
+
+/// One movement between windows, with its words.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct TrendView {
+    /// Which movement.
+    pub trend: Trend,
+    /// Its words.
+    pub text: String,
+}
+
+impl From<&Review> for ProgressView {
+    fn from(r: &Review) -> Self {
+        Self {
+            window: r.window,
+            current: FiguresView::from(&r.current),
+            previous: r.previous.as_ref().map(FiguresView::from),
+            trends: r
+                .trends
+                .iter()
+                .map(|t| TrendView {
+                    trend: *t,
+                    text: t.text().text().to_owned(),
+                })
+                .collect(),
+            weekly: r
+                .weekly
+                .iter()
+                .map(|w| WeekView {
+                    from: w.from.into(),
+                    to: w.to.into(),
+                    urges: w.urges,
+                    passed_safely: w.passed_safely,
+                    self_harm_episodes: w.self_harm_episodes,
+                    median_pause: w.median_pause,
+                })
+                .collect(),
+            days_without: r.days_without.map(|d| {
+                let days = match d {
+                    DaysWithout::Days(n) => n.to_string(),
+                    DaysWithout::NoneLogged => String::new(),
+                };
+                render(Locale::En, d.text(), &[("days", &days)])
+            }),
+        }
+    }
+}
+
+/// The person's settings.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct SettingsView {
+    /// How often sessions check in.
+    pub cadence: CheckInCadence,
+    /// Goals offered at the start, in minutes.
+    pub goal_presets_minutes: Vec<i32>,
+    /// Whether the review shows days since the last self-harm.
+    pub show_days_without: bool,
+    /// Whether the privacy statement has been shown.
+    pub privacy_statement_seen: bool,
 }

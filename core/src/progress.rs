@@ -55,6 +55,7 @@ use crate::urge::{Intensity, Need};
 /// The span a review covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum Window {
     /// The last 7 days.
     Week,
@@ -165,6 +166,7 @@ pub struct Figures {
 
 /// How intensity rose and fell during sessions.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct IntensityCourse {
     /// Sessions with at least one intensity reading.
     pub sessions: u32,
@@ -182,6 +184,7 @@ pub struct IntensityCourse {
 
 /// A stretch of elapsed session time, `from` inclusive, `to` exclusive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct MinuteBucket {
     /// Start (inclusive).
     pub from: Duration,
@@ -216,6 +219,7 @@ impl MinuteBucket {
 
 /// The average reading in one bucket of elapsed time.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct CurvePoint {
     /// Which stretch of the session.
     pub bucket: MinuteBucket,
@@ -227,6 +231,7 @@ pub struct CurvePoint {
 
 /// Times the person reached out.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ReachedOut {
     /// Sessions that ended as reached out.
     pub sessions: u32,
@@ -243,6 +248,7 @@ impl ReachedOut {
 
 /// How one skill went.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct SkillFigures {
     /// The skill's id as recorded (a built-in or a personal skill).
     pub skill: String,
@@ -260,6 +266,7 @@ pub struct SkillFigures {
 
 /// How many urges served one need.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct NeedCount {
     /// The need; `None` when no need was said.
     pub need: Option<Need>,
@@ -289,6 +296,7 @@ pub struct WeekFigures {
 /// judgement: a harder stretch is named kindly, and only once.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum Trend {
     /// Fewer times they hurt themselves.
     FewerEpisodes,

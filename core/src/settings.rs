@@ -1,10 +1,9 @@
-//! The person's choices: how often Ebb checks in, their country (for crisis
-//! lines), the goal presets offered, and whether a "days without" count is
-//! shown at all.
+//! The person's choices: how often Ebb checks in, the goal presets offered,
+//! and whether a "days without" count is shown at all. (The country whose
+//! crisis lines are shown belongs to the safety plan.)
 
 use serde::{Deserialize, Serialize};
 
-use crate::safety::directory::CountryCode;
 use crate::urge::{CheckInCadence, DelayGoal};
 
 /// Settings, stored in the log like everything else so they travel with an
@@ -15,9 +14,6 @@ use crate::urge::{CheckInCadence, DelayGoal};
 pub struct Settings {
     /// How often a session checks in unless chosen otherwise.
     pub cadence: CheckInCadence,
-    /// Where crisis lines are looked up; `None` shows the emergency-number
-    /// fallback plus the person's own lines.
-    pub country: Option<CountryCode>,
     /// The goals offered when a session starts.
     pub goal_presets: Vec<DelayGoal>,
     /// Whether the progress review shows days since the last self-harm.
@@ -31,7 +27,6 @@ impl Default for Settings {
     fn default() -> Self {
         Self {
             cadence: CheckInCadence::default(),
-            country: None,
             goal_presets: DelayGoal::PRESETS.to_vec(),
             show_days_without: false,
             privacy_statement_seen: false,

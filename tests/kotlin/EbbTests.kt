@@ -9,17 +9,22 @@ import app.ebb.DeviceKind
 import app.ebb.EbbException
 import app.ebb.GuideListener
 import app.ebb.HapticsView
+import app.ebb.NextScreen
+import app.ebb.PlanChange
 import app.ebb.SkillUse
 import app.ebb.StepView
 import app.ebb.UrgeListener
 import app.ebb.UrgeRequest
+import app.ebb.core.Action
 import app.ebb.core.CheckInCadence
 import app.ebb.core.CueKind
 import app.ebb.core.GuideId
 import app.ebb.core.Need
 import app.ebb.core.Outcome
 import app.ebb.core.Platform
+import app.ebb.core.Reach
 import app.ebb.core.Source
+import app.ebb.core.Window
 import java.io.File
 import java.nio.file.Files
 import java.time.Duration
@@ -185,6 +190,48 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
             check(b.exportSessionsCsv() == a.exportSessionsCsv()) { "same sessions" }
             expect<EbbException.InvalidInput> { runBlocking { b.importJson("{\"format\":\"other\"}") } }
             a.close(); b.close()
+        }
+    },
+    "saying you are thinking of ending your life brings the crisis screen first" to {
+        open().use { ebb ->
+            ebb.editSafetyPlan(Instant.now(), OFFSET, PlanChange.SetCountry("GB"))
+            ebb.editSafetyPlan(Instant.now(), OFFSET, PlanChange.AddPerson("Sam", "+44 7700 900123", Reach.CALL_OR_TEXT, null))
+            ebb.startUrge(Instant.now(), OFFSET, request(goal = 15))
+            for (intensity in listOf(null, 0, 5, 10)) {
+                val result = ebb.answer(Instant.now(), OFFSET, intensity, true)
+                val next = result.next as? NextScreen.CrisisFirst ?: error("crisis first, got ${result.next}")
+                check(next.screen.people.single().name == "Sam") { "their person" }
+                check(next.screen.lines.any { line -> line.actions.any { it.action == Action.Call("116123") } }) {
+                    "Samaritans for GB: ${next.screen.lines.map { it.name }}"
+                }
+            }
+            val calm = ebb.answer(Instant.now(), OFFSET, 2, false)
+            check(calm.next is NextScreen.Continue) { "${calm.next}" }
+            // Crisis help is one call away with no session and an empty plan too.
+            open().use { fresh -> check(fresh.crisisScreen().lines.isNotEmpty()) { "fallback lines" } }
+        }
+    },
+    "self-harm that needs medical care shows care information" to {
+        open().use { ebb ->
+            ebb.startUrge(Instant.now(), OFFSET, request(goal = 5))
+            val end = ebb.endUrge(Instant.now(), OFFSET, Outcome.SelfHarmed(true))
+            val care = end.next as? NextScreen.Care ?: error("care card, got ${end.next}")
+            check(care.card.sections.isNotEmpty() && care.emergency.isNotEmpty()) { "$care" }
+            check(ebb.privacyStatement().isNotEmpty()) { "privacy statement" }
+        }
+    },
+    "progress is a suspend function and settings round trip" to {
+        runBlocking {
+            val ebb = open()
+            ebb.startUrge(Instant.now(), OFFSET, request(goal = 5, intensity = 8))
+            ebb.endUrge(Instant.now(), OFFSET, Outcome.Passed)
+            val settings = ebb.settings().copy(showDaysWithout = true)
+            ebb.saveSettings(Instant.now(), OFFSET, settings)
+            val review = ebb.progress(Instant.now(), Window.WEEK)
+            check(review.current.urges == 1u && review.current.passedSafely == 1u) { "${review.current}" }
+            check(review.daysWithout != null && !review.daysWithout!!.contains("{")) { "${review.daysWithout}" }
+            expect<EbbException.InvalidInput> { ebb.saveSettings(Instant.now(), OFFSET, settings.copy(goalPresetsMinutes = listOf(0))) }
+            ebb.close()
         }
     },
     "calls from several threads at once all land" to {

@@ -146,6 +146,7 @@ pub enum Region {
 /// What kind of help a line gives, in the order they are listed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum LineKind {
     /// A line for people in crisis or thinking about suicide.
     Crisis,

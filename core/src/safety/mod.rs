@@ -48,6 +48,7 @@ pub use plan::{
 /// the person pressing call or send themselves.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "action")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum Action {
     /// Open the dialler with this number (a leading `+` and digits).
     Call {

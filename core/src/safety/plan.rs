@@ -81,6 +81,7 @@ impl PlanStep {
 /// The parts of the plan that are lists of the person's own words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum EntryList {
     /// Step 1.
     WarningSigns,
@@ -247,6 +248,7 @@ fn checked_text(raw: &str, field: Field, max: usize) -> Result<String, PlanError
 /// How someone can be reached.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum Reach {
     /// By a call.
     Call,

@@ -102,6 +102,30 @@ final class EbbTests: XCTestCase {
         }
     }
 
+    func testThinkingOfEndingYourLifeBringsTheCrisisScreenFirst() throws {
+        let ebb = try open()
+        _ = try ebb.editSafetyPlan(now: Date(), utcOffsetSecs: offset, change: .setCountry(country: "NZ"))
+        _ = try ebb.startUrge(now: Date(), utcOffsetSecs: offset, request: request(goal: 15))
+        for intensity: Int32? in [nil, 0, 10] {
+            let result = try ebb.answer(now: Date(), utcOffsetSecs: offset, intensity: intensity, thinkingOfEndingLife: true)
+            guard case .crisisFirst(let screen) = result.next else { return XCTFail("\(result.next)") }
+            XCTAssertTrue(screen.lines.contains { $0.actions.contains { $0.action == .call(number: "1737") } })
+        }
+        let end = try ebb.endUrge(now: Date(), utcOffsetSecs: offset, outcome: .selfHarmed(needsMedicalCare: true))
+        guard case .care(_, let card, let emergency) = end.next else { return XCTFail("\(end.next)") }
+        XCTAssertFalse(card.sections.isEmpty)
+        XCTAssertFalse(emergency.isEmpty)
+    }
+
+    func testProgressIsAsync() async throws {
+        let ebb = try open()
+        _ = try ebb.startUrge(now: Date(), utcOffsetSecs: offset, request: request(goal: 5))
+        _ = try ebb.endUrge(now: Date(), utcOffsetSecs: offset, outcome: .reachedOut)
+        let review = try await ebb.progress(now: Date(), window: .month)
+        XCTAssertEqual(review.current.urges, 1)
+        XCTAssertEqual(review.current.reachedOut.sessions, 1)
+    }
+
     func testHapticsAreRenderedForApplePlatforms() throws {
         let ebb = try open()
         let iphone = try ebb.breathingGuide(choice: .resonance, minutes: 1, startBreathsPerMinute: nil, platform: .iphone)
