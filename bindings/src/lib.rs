@@ -15,12 +15,14 @@ mod error;
 mod live;
 mod runtime;
 mod safety;
+mod skills;
 mod views;
 
 pub use companion::{DeviceKind, Ebb};
 pub use error::EbbError;
 pub use live::{GuideListener, LiveHandle, UrgeListener};
 pub use safety::*;
+pub use skills::*;
 pub use views::*;
 
 uniffi::setup_scaffolding!();

@@ -543,6 +543,13 @@ impl UrgeSession {
             .or(self.start_intensity)
     }
 
+    /// Whether the urge is still strong (the latest reading) after two
+    /// skills: the moment to offer reaching a safe person first.
+    pub fn still_strong_after_skills(&self) -> bool {
+        self.skills.len() >= SKILLS_BEFORE_OFFER
+            && self.latest_intensity().is_some_and(Intensity::is_strong)
+    }
+
     /// Delivers the cues due by `now`, coalesced after a gap.
     pub fn advance(&mut self, now: DateTime<Utc>) -> Vec<Cue> {
         if self.ended.is_some() {
@@ -592,7 +599,7 @@ impl UrgeSession {
         self.ensure_running()?;
         let at = self.clock.observe(now);
         self.check_ins.push(CheckIn { at, intensity });
-        if intensity.is_strong() && self.skills.len() >= SKILLS_BEFORE_OFFER {
+        if self.still_strong_after_skills() {
             return Ok(self.offer_reaching_out(at).into_iter().collect());
         }
         Ok(Vec::new())

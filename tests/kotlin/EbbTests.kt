@@ -23,6 +23,7 @@ import app.ebb.core.Need
 import app.ebb.core.Outcome
 import app.ebb.core.Platform
 import app.ebb.core.Reach
+import app.ebb.core.Requirement
 import app.ebb.core.Source
 import app.ebb.core.Window
 import java.io.File
@@ -232,6 +233,24 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
             check(review.daysWithout != null && !review.daysWithout!!.contains("{")) { "${review.daysWithout}" }
             expect<EbbException.InvalidInput> { ebb.saveSettings(Instant.now(), OFFSET, settings.copy(goalPresetsMinutes = listOf(0))) }
             ebb.close()
+        }
+    },
+    "recommendations learn, respect hidden skills and carry reasons" to {
+        open().use { ebb ->
+            val now = Instant.now()
+            val first = ebb.recommend(now, Need.NUMB, 8, false, listOf(Requirement.ICE, Requirement.WATER, Requirement.PERSON), 42uL)
+            check(first.isNotEmpty() && first.all { it.reason.isNotBlank() }) { "$first" }
+            check(first == ebb.recommend(now, Need.NUMB, 8, false, listOf(Requirement.ICE, Requirement.WATER, Requirement.PERSON), 42uL)) {
+                "same seed, same list"
+            }
+            val discreet = ebb.recommend(now, Need.TOO_MUCH, 5, true, emptyList(), 7uL)
+            check(discreet.none { it.skillId == "hold-ice" || it.skillId == "cold-water" }) { "nothing needing ice in public with none at hand" }
+            // Still strong after two skills: reaching a safe person comes first.
+            ebb.startUrge(now, OFFSET, request(goal = 15, intensity = 9))
+            repeat(2) { ebb.recordSkillUse(now, OFFSET, SkillUse("hold-ice", Need.TOO_MUCH, 9, 9, false)) }
+            ebb.checkIn(now, OFFSET, 9)
+            val strong = ebb.recommend(now, Need.TOO_MUCH, 9, false, listOf(Requirement.PERSON), 3uL)
+            check(strong.first().skillId == "reach-person") { strong.map { it.skillId }.toString() }
         }
     },
     "calls from several threads at once all land" to {

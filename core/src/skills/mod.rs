@@ -201,6 +201,7 @@ impl Text {
 /// [`Skill::discreet`], checked against [`Context::in_public`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum Requirement {
     /// Ice cubes or a cold pack.
     Ice,
@@ -240,6 +241,7 @@ impl Requirement {
 /// and strong urges favour the quick, physical kinds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum SkillFamily {
     /// Cold on the skin: ice, cold water.
     Cold,

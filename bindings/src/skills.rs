@@ -1,0 +1,110 @@
+//! Recommendations at the boundary: which skills to offer now, and why.
+
+use std::collections::BTreeSet;
+use std::time::{Duration, SystemTime};
+
+use chrono::{DateTime, Utc};
+use ebb_core::content::Locale;
+use ebb_core::guides::GuideId;
+use ebb_core::skills::{
+    Context, Evidence, Moment, Requirement, SkillFamily, Suggestion, recommend,
+};
+use ebb_core::urge::Need;
+
+use crate::companion::{DeviceKind, to_intensity};
+use crate::{Ebb, EbbError};
+
+/// A skill offered now, with the reason it is offered.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct SuggestionView {
+    /// The skill's id (record it with `record_skill_use`).
+    pub skill_id: String,
+    /// Its name.
+    pub title: String,
+    /// One line on what it is.
+    pub summary: String,
+    /// Its steps.
+    pub steps: Vec<String>,
+    /// Why it is offered now.
+    pub reason: String,
+    /// The guide that walks through it, if any.
+    pub guide: Option<GuideId>,
+    /// Cautions to show before its first use.
+    pub cautions: Vec<String>,
+    /// Its kind.
+    pub family: SkillFamily,
+    /// About how long it takes.
+    pub typical: Duration,
+    /// Whether the person added it.
+    pub personal: bool,
+}
+
+impl From<&Suggestion> for SuggestionView {
+    fn from(s: &Suggestion) -> Self {
+        let skill = &s.skill;
+        Self {
+            skill_id: skill.id.as_str().to_owned(),
+            title: skill.title.in_locale(Locale::En).to_owned(),
+            summary: skill.summary.in_locale(Locale::En).to_owned(),
+            steps: skill
+                .steps
+                .iter()
+                .map(|t| t.in_locale(Locale::En).to_owned())
+                .collect(),
+            reason: s.reason.text().to_owned(),
+            guide: skill.guide,
+            cautions: skill
+                .cautions
+                .iter()
+                .map(|c| c.text().text().to_owned())
+                .collect(),
+            family: skill.family,
+            typical: skill.typical,
+            personal: skill.is_personal(),
+        }
+    }
+}
+
+#[uniffi::export]
+impl Ebb {
+    /// Skills to offer now, best first, learned from what has helped this
+    /// person before (Thompson sampling from a clinical prior). `seed` makes
+    /// the draw repeatable; pass something that changes, such as the time.
+    /// Hidden skills never appear; on a watch only watch-guided skills; in
+    /// public only discreet ones. When a running session is still strong
+    /// after two skills, reaching a safe person comes first.
+    pub fn recommend(
+        &self,
+        now: SystemTime,
+        need: Option<Need>,
+        intensity: Option<i32>,
+        in_public: bool,
+        at_hand: Vec<Requirement>,
+        seed: u64,
+    ) -> Result<Vec<SuggestionView>, EbbError> {
+        let level = intensity.map(to_intensity).transpose()?;
+        let now = DateTime::<Utc>::from(now);
+        let on_watch = self.device() == DeviceKind::Watch;
+        self.with_store(|store| {
+            let book = store.skill_book()?;
+            let evidence = Evidence::learn(&store.past_skill_uses()?, now);
+            let still_strong = store
+                .active_urge()?
+                .is_some_and(|a| a.session.still_strong_after_skills());
+            let moment = Moment {
+                need,
+                intensity: level,
+                context: Context {
+                    on_watch,
+                    in_public,
+                    at_hand: at_hand.into_iter().collect::<BTreeSet<_>>(),
+                },
+                still_strong_after_two_skills: still_strong,
+            };
+            Ok(recommend(&book, &evidence, &moment, seed)
+                .iter()
+                .map(SuggestionView::from)
+                .collect())
+        })
+    }
+}
