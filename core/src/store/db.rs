@@ -127,6 +127,8 @@ pub(crate) fn open(path: &Path, key: &DatabaseKey, options: OpenOptions) -> Resu
     })?;
 
     set_pragmas(&conn).map_err(|e| classify_open(path, e))?;
+    // Room for every statement the store runs, so none is prepared twice.
+    conn.set_prepared_statement_cache_capacity(64);
     Ok(conn)
 }
 

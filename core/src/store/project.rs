@@ -29,7 +29,8 @@ fn insert(conn: &Connection, event: &Event) -> Result<()> {
         None => (String::new(), true),
     };
     let kind = event.payload.as_ref().map_or("erased", Payload::kind);
-    conn.execute(
+    exec(
+        conn,
         "INSERT INTO events (id, at_ms, utc_offset_secs, device, kind, version, payload, erased)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
@@ -72,7 +73,8 @@ fn apply(conn: &Connection, event: &Event) -> Result<Vec<Cue>> {
                 },
             )?;
             let local = event.local_time();
-            conn.execute(
+            exec(
+                conn,
                 "INSERT INTO urge_sessions (id, started_ms, utc_offset_secs, local_hour,
                     local_weekday, source, need, start_intensity, goal_secs, cadence,
                     max_intensity, last_intensity, state)
@@ -96,7 +98,8 @@ fn apply(conn: &Connection, event: &Event) -> Result<Vec<Cue>> {
         Payload::CheckedIn { session, intensity } => with_session(conn, *session, |s| {
             let cues = s.check_in(at, *intensity)?;
             let elapsed = s.elapsed(at);
-            conn.execute(
+            exec(
+                conn,
                 "INSERT INTO check_ins (event_id, session_id, at_ms, elapsed_ms, intensity)
                      VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![
@@ -107,7 +110,8 @@ fn apply(conn: &Connection, event: &Event) -> Result<Vec<Cue>> {
                     intensity.value(),
                 ],
             )?;
-            conn.execute(
+            exec(
+                conn,
                 "UPDATE urge_sessions SET last_intensity = ?2,
                         max_intensity = max(coalesce(max_intensity, ?2), ?2)
                      WHERE id = ?1",
@@ -126,14 +130,16 @@ fn apply(conn: &Connection, event: &Event) -> Result<Vec<Cue>> {
             if let Some(id) = session {
                 with_session(conn, *id, |s| {
                     s.skill_used(at, skill)?;
-                    conn.execute(
+                    exec(
+                        conn,
                         "UPDATE urge_sessions SET skills_used = skills_used + 1 WHERE id = ?1",
                         params![id.as_bytes()],
                     )?;
                     Ok(Vec::new())
                 })?;
             }
-            conn.execute(
+            exec(
+                conn,
                 "INSERT INTO skill_uses (event_id, session_id, at_ms, skill, need,
                     intensity_before, intensity_after, helped)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -152,7 +158,8 @@ fn apply(conn: &Connection, event: &Event) -> Result<Vec<Cue>> {
         }
         Payload::GoalExtended { session, goal } => with_session(conn, *session, |s| {
             s.extend(at, *goal)?;
-            conn.execute(
+            exec(
+                conn,
                 "UPDATE urge_sessions SET goal_secs = ?2 WHERE id = ?1",
                 params![session.as_bytes(), secs(goal.duration())],
             )?;
@@ -164,7 +171,8 @@ fn apply(conn: &Connection, event: &Event) -> Result<Vec<Cue>> {
                 Outcome::SelfHarmed { needs_medical_care } => Some(*needs_medical_care),
                 _ => None,
             };
-            conn.execute(
+            exec(
+                conn,
                 "UPDATE urge_sessions SET ended_ms = ?2, outcome = ?3, needs_medical_care = ?4,
                     pause_ms = ?5
                  WHERE id = ?1",
@@ -179,7 +187,8 @@ fn apply(conn: &Connection, event: &Event) -> Result<Vec<Cue>> {
             Ok(Vec::new())
         }),
         Payload::NoteWritten { session, text } => {
-            conn.execute(
+            exec(
+                conn,
                 "INSERT INTO notes (event_id, session_id, at_ms, text) VALUES (?1, ?2, ?3, ?4)",
                 params![
                     event.id.as_bytes(),
@@ -225,18 +234,21 @@ fn erase(conn: &Connection, target: EventId) -> Result<()> {
         None => {}
     }
     for id in &doomed {
-        conn.execute(
+        exec(
+            conn,
             "UPDATE events SET payload = '', erased = 1, kind = 'erased' WHERE id = ?1",
             params![id.as_bytes()],
         )?;
         for table in ["check_ins", "skill_uses", "notes"] {
-            conn.execute(
+            exec(
+                conn,
                 &format!("DELETE FROM {table} WHERE event_id = ?1"),
                 params![id.as_bytes()],
             )?;
         }
     }
-    conn.execute(
+    exec(
+        conn,
         "DELETE FROM urge_sessions WHERE id = ?1",
         params![target.as_bytes()],
     )?;
@@ -263,7 +275,8 @@ fn with_session(
 
 /// Saves a session's state snapshot.
 pub(super) fn save_state(conn: &Connection, id: SessionId, s: &UrgeSession) -> Result<()> {
-    conn.execute(
+    exec(
+        conn,
         "UPDATE urge_sessions SET state = ?2 WHERE id = ?1",
         params![id.as_bytes(), serde_json::to_string(s)?],
     )?;
@@ -273,11 +286,8 @@ pub(super) fn save_state(conn: &Connection, id: SessionId, s: &UrgeSession) -> R
 /// One session's state.
 pub(super) fn session(conn: &Connection, id: SessionId) -> Result<Option<UrgeSession>> {
     let state: Option<String> = conn
-        .query_row(
-            "SELECT state FROM urge_sessions WHERE id = ?1",
-            params![id.as_bytes()],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT state FROM urge_sessions WHERE id = ?1")?
+        .query_row(params![id.as_bytes()], |r| r.get(0))
         .optional()?;
     state
         .map(|s| serde_json::from_str(&s).map_err(StoreError::from))
@@ -287,12 +297,11 @@ pub(super) fn session(conn: &Connection, id: SessionId) -> Result<Option<UrgeSes
 /// The most recently started session that has not ended.
 pub(super) fn active(conn: &Connection) -> Result<Option<(SessionId, UrgeSession)>> {
     let row: Option<(Vec<u8>, String)> = conn
-        .query_row(
+        .prepare_cached(
             "SELECT id, state FROM urge_sessions WHERE ended_ms IS NULL
              ORDER BY started_ms DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     row.map(|(id, state)| Ok((EventId::from_slice(&id)?, serde_json::from_str(&state)?)))
         .transpose()
@@ -500,7 +509,8 @@ pub(super) fn rebuild(conn: &Connection) -> Result<()> {
 /// its row removes its check-ins, skill uses and notes too (foreign keys
 /// cascade); replaying puts back what remains.
 fn rebuild_one(conn: &Connection, id: SessionId) -> Result<()> {
-    conn.execute(
+    exec(
+        conn,
         "DELETE FROM urge_sessions WHERE id = ?1",
         params![id.as_bytes()],
     )?;
@@ -552,6 +562,12 @@ fn outcome_tag(outcome: &Outcome) -> &'static str {
         Outcome::SelfHarmed { .. } => "self_harmed",
         Outcome::EndedWithoutSaying => "ended_without_saying",
     }
+}
+
+/// Runs a statement from the connection's statement cache: the store runs
+/// the same few statements on every tap, so each is prepared once.
+fn exec(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<usize> {
+    Ok(conn.prepare_cached(sql)?.execute(params)?)
 }
 
 fn secs(d: Duration) -> i64 {
