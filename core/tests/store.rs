@@ -567,3 +567,66 @@ fn the_safety_plan_is_kept_encrypted_and_exported() {
         assert!(!bytes.windows(12).any(|w| w == b"sister's lau"), "{name}");
     }
 }
+
+#[test]
+fn past_skill_uses_carry_their_sessions_need_and_how_it_ended() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = with_history(&db_in(&dir));
+    // A second session that ended with self-harm, its skill use naming no need.
+    store.start_urge(at(60), options()).unwrap();
+    let use_without_need = SkillUseRecord {
+        skill: "long-exhale".into(),
+        need: None,
+        intensity_before: None,
+        intensity_after: None,
+        helped: None,
+    };
+    store
+        .record_skill(at(61), use_without_need.clone())
+        .unwrap();
+    store
+        .end_urge(
+            at(70),
+            Outcome::SelfHarmed {
+                needs_medical_care: false,
+            },
+        )
+        .unwrap();
+    // A use outside any session, and one still running.
+    store
+        .record_skill(at(80), use_without_need.clone())
+        .unwrap();
+    store.start_urge(at(90), options()).unwrap();
+    store.record_skill(at(91), use_without_need).unwrap();
+    // An id an early terminal build wrote, which is not a skill id.
+    store
+        .record_skill(
+            at(92),
+            SkillUseRecord {
+                skill: "Not A Slug".into(),
+                need: None,
+                intensity_before: None,
+                intensity_after: None,
+                helped: None,
+            },
+        )
+        .unwrap();
+
+    let uses = store.past_skill_uses().unwrap();
+    let summary: Vec<_> = uses
+        .iter()
+        .map(|u| (u.skill.as_str(), u.need, u.urge_passed_safely, u.helped))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("hold-ice", Some(Need::Numb), Some(true), Some(true)),
+            ("long-exhale", Some(Need::Numb), Some(false), None),
+            ("long-exhale", None, None, None),
+            ("long-exhale", Some(Need::Numb), None, None),
+        ]
+    );
+    assert_eq!(uses[0].intensity_before, Some(Intensity::new(6).unwrap()));
+    assert_eq!(uses[0].intensity_after, Some(Intensity::new(3).unwrap()));
+    assert_eq!(uses[0].at, at(6).to_utc());
+}

@@ -333,6 +333,15 @@ impl Store {
         project::recent_pauses(&self.conn, limit)
     }
 
+    /// Every recorded skill use, oldest first, with how its session ended,
+    /// for learning which skills help ([`crate::skills::Evidence::learn`]).
+    /// A use with no need of its own takes its session's need. Uses whose
+    /// skill id is not a valid [`crate::skills::SkillId`] (written by an
+    /// early version) are left out.
+    pub fn past_skill_uses(&self) -> Result<Vec<crate::skills::PastUse>> {
+        project::past_skill_uses(&self.conn)
+    }
+
     /// Merges events from another device or an import by id: events already
     /// here are skipped, deletions are applied, and the projections are
     /// rebuilt. Idempotent and order-independent.

@@ -7,7 +7,10 @@ use std::time::Duration;
 use chrono::{Datelike, TimeZone, Timelike, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use crate::urge::{Cue, Outcome, PastPause, PauseLength, StartOptions, UrgeSession};
+use crate::skills::{PastUse, SkillId};
+use crate::urge::{
+    Cue, Intensity, Need, Outcome, PastPause, PauseLength, StartOptions, UrgeSession,
+};
 
 use super::error::{Result, StoreError};
 use super::event::{Event, EventId, Payload, SessionId, decode_payload};
@@ -400,6 +403,58 @@ pub(super) fn recent_pauses(conn: &Connection, limit: usize) -> Result<Vec<PastP
         .collect::<Result<_>>()?;
     pauses.reverse();
     Ok(pauses)
+}
+
+/// Skill uses joined with their session's need and outcome, oldest first.
+pub(super) fn past_skill_uses(conn: &Connection) -> Result<Vec<PastUse>> {
+    let mut stmt = conn.prepare(
+        "SELECT u.skill, coalesce(u.need, s.need), u.intensity_before, u.intensity_after,
+                u.helped, u.at_ms, s.outcome
+         FROM skill_uses u LEFT JOIN urge_sessions s ON s.id = u.session_id
+         ORDER BY u.at_ms, u.event_id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, Option<u8>>(2)?,
+            r.get::<_, Option<u8>>(3)?,
+            r.get::<_, Option<bool>>(4)?,
+            r.get::<_, i64>(5)?,
+            r.get::<_, Option<String>>(6)?,
+        ))
+    })?;
+    let mut uses = Vec::new();
+    for row in rows {
+        let (skill, need, before, after, helped, at_ms, outcome) = row?;
+        let Ok(skill) = SkillId::new(skill) else {
+            continue;
+        };
+        let need: Option<Need> = need
+            .map(|n| serde_json::from_value(serde_json::Value::String(n)))
+            .transpose()?;
+        let intensity = |v: Option<u8>| v.and_then(|v| Intensity::new(v).ok());
+        uses.push(PastUse {
+            skill,
+            need,
+            intensity_before: intensity(before),
+            intensity_after: intensity(after),
+            helped,
+            urge_passed_safely: match outcome.as_deref() {
+                Some("passed" | "used_skill" | "reached_out") => Some(true),
+                Some("self_harmed") => Some(false),
+                _ => None,
+            },
+            at: Utc
+                .timestamp_millis_opt(at_ms)
+                .single()
+                .ok_or_else(|| StoreError::Invalid {
+                    what: "skill use time",
+                    detail: at_ms.to_string(),
+                })?,
+        });
+    }
+    Ok(uses)
 }
 
 /// Merges foreign events by id, then rebuilds the projections.
