@@ -67,6 +67,10 @@ pub(crate) fn now() -> DateTime<FixedOffset> {
 pub(crate) fn open(paths: &Paths, json: bool) -> Outcome<Store> {
     let existed = paths.database.exists();
     let key = key(paths, existed)?;
+    if !paths.dir.exists() {
+        fs::create_dir_all(&paths.dir).map_err(|e| io_failure(&paths.dir, &e))?;
+        restrict_dir(&paths.dir);
+    }
     let mut store = Store::open(
         &paths.database,
         &key,
@@ -137,8 +141,10 @@ fn parse_hex_key(hex: &str) -> Option<DatabaseKey> {
 /// Makes the data directory (owner only) and a new key file with 32 random
 /// bytes, readable by the owner only. Never overwrites a key file.
 fn create_key(paths: &Paths) -> Outcome<DatabaseKey> {
-    fs::create_dir_all(&paths.dir).map_err(|e| io_failure(&paths.dir, &e))?;
-    restrict_dir(&paths.dir);
+    if !paths.dir.exists() {
+        fs::create_dir_all(&paths.dir).map_err(|e| io_failure(&paths.dir, &e))?;
+        restrict_dir(&paths.dir);
+    }
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| Failure::Other(e.to_string()))?;
     let mut options = fs::OpenOptions::new();

@@ -377,9 +377,9 @@ fn html(review: &Review, book: &SkillBook) -> String {
     if let Some(days) = review.days_without {
         let _ = write!(page, "<p>{}</p>", esc(&days_line(days)));
     }
-    let _ = write!(
+    let _ = writeln!(
         page,
-        "<p><small>{}</small></p></body></html>\n",
+        "<p><small>{}</small></p></body></html>",
         esc(t("safety.support_not_treatment"))
     );
     page
