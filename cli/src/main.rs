@@ -1,132 +1,142 @@
 //! `ebb`: Ebb's terminal companion, a shell over the same core the phone
-//! and watch apps use.
+//! and watch apps use. Every command works live for a person and without
+//! prompts for a script (`--json`, flags).
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use ebb_core::urge::{CheckInCadence, DelayGoal, Intensity, Need};
+use clap::{Parser, Subcommand};
 
+mod data;
+mod guide;
+mod input;
+mod progress;
+mod records;
+mod safety;
+mod settings;
+mod skills;
+mod text;
 mod urge;
 
-/// Ebb: a companion for the minutes between an urge and acting on it.
+use text::{Outcome, r, t};
+
 #[derive(Debug, Parser)]
-#[command(name = "ebb", version, about, long_about = None)]
+#[command(name = "ebb", version, about = t("cli.help.about"), long_about = None)]
 struct Cli {
+    #[arg(long, global = true, value_name = "DIR", help = t("cli.help.data_dir"))]
+    data_dir: Option<PathBuf>,
+    #[arg(long, global = true, help = t("cli.help.json"))]
+    json: bool,
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Start an urge timer now, with check-ins, and say how it went at the end.
-    Urge(UrgeArgs),
+    #[command(about = t("cli.help.urge"))]
+    Urge(urge::UrgeArgs),
+    #[command(about = t("cli.help.crisis"))]
+    Crisis,
+    #[command(about = t("cli.help.breathe"))]
+    Breathe(guide::BreatheArgs),
+    #[command(about = t("cli.help.ice"))]
+    Ice(guide::OneGuideArgs),
+    #[command(about = t("cli.help.ground"))]
+    Ground(guide::OneGuideArgs),
+    #[command(about = t("cli.help.guide"))]
+    Guide(guide::GuideArgs),
+    #[command(about = t("cli.help.progress"))]
+    Progress(progress::ProgressArgs),
+    #[command(about = t("cli.help.log"))]
+    Log(records::LogArgs),
+    #[command(about = t("cli.help.export"))]
+    Export(records::ExportArgs),
+    #[command(about = t("cli.help.import"))]
+    Import(records::ImportArgs),
+    #[command(about = t("cli.help.erase"))]
+    Erase(records::EraseArgs),
+    #[command(about = t("cli.help.skills"))]
+    Skills(skills::SkillsArgs),
+    #[command(about = t("cli.help.safety"))]
+    Safety(safety::SafetyArgs),
+    #[command(about = t("cli.help.settings"))]
+    Settings(settings::SettingsArgs),
 }
 
-/// Options for an urge timer.
-#[derive(Debug, clap::Args)]
-struct UrgeArgs {
-    /// How long you mean to wait, in minutes (1 to 240; presets are 5, 15, 30).
-    #[arg(long, short, default_value_t = 5, value_parser = parse_goal)]
-    goal: u64,
-    /// How often Ebb asks how strong the urge is.
-    #[arg(long = "check-in", value_enum, default_value_t = Cadence::Two)]
-    check_in: Cadence,
-    /// How strong the urge is now, 0 to 10.
-    #[arg(long, short, value_parser = parse_intensity)]
-    intensity: Option<u8>,
-    /// What the urge would do for you right now.
-    #[arg(long, short, value_enum)]
-    need: Option<NeedArg>,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum Cadence {
-    /// Never.
-    Never,
-    /// Every minute.
-    #[value(name = "1")]
-    One,
-    /// Every two minutes.
-    #[value(name = "2")]
-    Two,
-    /// Every five minutes.
-    #[value(name = "5")]
-    Five,
-}
-
-impl From<Cadence> for CheckInCadence {
-    fn from(c: Cadence) -> Self {
-        match c {
-            Cadence::Never => CheckInCadence::Never,
-            Cadence::One => CheckInCadence::EveryMinute,
-            Cadence::Two => CheckInCadence::EveryTwoMinutes,
-            Cadence::Five => CheckInCadence::EveryFiveMinutes,
+fn run(cli: Cli) -> Outcome {
+    let json = cli.json;
+    let paths = data::Paths::resolve(cli.data_dir.as_deref())?;
+    let open = || data::open(&paths, json);
+    match cli.command {
+        None => {
+            open()?;
+            home();
+            Ok(())
         }
+        Some(Command::Urge(args)) => urge::run(&mut open()?, &args, json),
+        Some(Command::Crisis) => safety::crisis(&open()?, json),
+        Some(Command::Breathe(args)) => guide::breathe(&args, json),
+        Some(Command::Ice(args)) => guide::one(guide::GuideName::HoldIce, &args, json),
+        Some(Command::Ground(args)) => guide::one(guide::GuideName::Grounding, &args, json),
+        Some(Command::Guide(args)) => guide::guide_command(&args, json),
+        Some(Command::Progress(args)) => progress::run(&open()?, &args, json),
+        Some(Command::Log(args)) => records::log(&mut open()?, &args, json),
+        Some(Command::Export(args)) => records::export(&open()?, &args),
+        Some(Command::Import(args)) => records::import(&mut open()?, &args, json),
+        Some(Command::Erase(args)) => records::erase(&paths, &args, json),
+        Some(Command::Skills(args)) => skills::run(&mut open()?, &args, json),
+        Some(Command::Safety(args)) => safety::run(&mut open()?, &args, json),
+        Some(Command::Settings(args)) => settings::run(&mut open()?, &paths, &args, json),
     }
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum NeedArg {
-    /// Everything feels like too much.
-    TooMuch,
-    /// Numb or empty; wanting to feel something.
-    Numb,
-    /// Wanting the pain to be seen.
-    Visible,
-    /// Wanting some control.
-    Control,
-    /// Feeling you deserve punishment.
-    Punishment,
-    /// Not sure, or rather not say.
-    NotSure,
-}
-
-impl From<NeedArg> for Need {
-    fn from(n: NeedArg) -> Self {
-        match n {
-            NeedArg::TooMuch => Need::TooMuch,
-            NeedArg::Numb => Need::Numb,
-            NeedArg::Visible => Need::MakePainVisible,
-            NeedArg::Control => Need::Control,
-            NeedArg::Punishment => Need::SelfPunishment,
-            NeedArg::NotSure => Need::NotSure,
-        }
+/// What a bare `ebb` shows: where to start, and crisis help.
+fn home() {
+    for (i, key) in [
+        "cli.home.title",
+        "cli.home.urge",
+        "cli.home.breathe",
+        "cli.home.guides",
+        "cli.home.progress",
+        "cli.home.safety",
+        "cli.home.crisis",
+        "cli.home.more",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let indent = if i == 0 || key == "cli.home.more" {
+            ""
+        } else {
+            "  "
+        };
+        println!("{indent}{}", t(key));
     }
-}
-
-fn parse_goal(s: &str) -> Result<u64, String> {
-    let minutes: u64 = s.parse().map_err(|e| format!("{e}"))?;
-    DelayGoal::from_minutes(minutes)
-        .map(|g| g.minutes())
-        .map_err(|e| e.to_string())
-}
-
-fn parse_intensity(s: &str) -> Result<u8, String> {
-    let value: i64 = s.parse().map_err(|e| format!("{e}"))?;
-    u8::try_from(value)
-        .ok()
-        .and_then(|v| Intensity::new(v).ok())
-        .map(Intensity::value)
-        .ok_or_else(|| format!("intensity must be between 0 and 10, got {value}"))
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Urge(args) => urge::run(&args),
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            // One line for a mistake in what was typed, exit code 2.
+            let message = e.to_string();
+            eprintln!("{}", message.lines().next().unwrap_or_default());
+            return ExitCode::from(2);
+        }
+        Err(e) => {
+            // Help and version go to stdout as clap prints them.
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
     };
-    match result {
+    match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
+        Err(failure) => {
             eprintln!(
                 "{}",
-                ebb_core::content::render(
-                    ebb_core::content::Locale::En,
-                    ebb_core::content::ContentKey::new("cli.error.prefix"),
-                    &[("message", &message)],
-                )
+                r("cli.error.prefix", &[("message", &failure.to_string())])
             );
-            ExitCode::FAILURE
+            ExitCode::from(failure.code())
         }
     }
 }

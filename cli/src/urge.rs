@@ -1,135 +1,973 @@
-//! The interactive urge timer: a live countdown driven by the core's
-//! `advance(now)`, with check-ins typed at any time.
+//! `ebb urge`: the timer, live or one step at a time from a script.
+//!
+//! The session lives in the store from the moment it starts, so Ctrl-C, a
+//! closed terminal or another process never loses it: `ebb urge` picks a
+//! running session up again, and `ebb urge end` in another terminal ends it.
 
-use std::io::{BufRead, IsTerminal, Write};
-use std::sync::mpsc::{self, RecvTimeoutError};
+use std::io::{IsTerminal, Write};
 use std::time::Duration;
 
-use chrono::{Local, Offset, Utc};
-use ebb_core::content::{ContentKey, Locale, render};
-use ebb_core::urge::{DelayGoal, Intensity, Outcome, Source, StartOptions, UrgeSession};
+use chrono::{DateTime, Utc};
+use clap::{Args, Subcommand, ValueEnum};
+use ebb_core::content::Locale;
+use ebb_core::guides::{GuideId, guide};
+use ebb_core::safety::{
+    Answer, AskedAt, Escalation, Flow, after_answer, after_cue, after_outcome, crisis_help,
+    ending_life_choice,
+};
+use ebb_core::skills::{Context, Evidence, Moment, SkillId, Suggestion, recommend};
+use ebb_core::store::{ActiveUrge, SkillUseRecord, Store};
+use ebb_core::urge::{
+    CheckIn, CheckInCadence, Cue, CueKind, DelayGoal, Ended, Intensity, Need, Outcome, SkillTry,
+    Source, StartOptions, UrgeSession, suggested_goal,
+};
+use serde::Serialize;
 
-use crate::UrgeArgs;
+use crate::data::now;
+use crate::guide::{PlayFlags, Played, bar, clear, play};
+use crate::input::{Input, Inputs};
+use crate::safety::{print_card, print_crisis, print_escalation};
+use crate::text::{Failure, Outcome as CmdOutcome, duration, print_json, r, t};
 
-/// How often the countdown line is redrawn.
-const REDRAW: Duration = Duration::from_secs(1);
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub(crate) struct UrgeArgs {
+    #[command(subcommand)]
+    action: Option<UrgeAction>,
+    #[command(flatten)]
+    start: StartFlags,
+    #[arg(long, help = t("cli.help.bell"))]
+    bell: bool,
+}
 
-pub(crate) fn run(args: &UrgeArgs) -> Result<(), String> {
-    let goal = DelayGoal::from_minutes(args.goal).map_err(|e| e.to_string())?;
-    let intensity = args
-        .intensity
-        .map(Intensity::new)
-        .transpose()
-        .map_err(|e| e.to_string())?;
-    let now = Utc::now();
-    let options = StartOptions {
-        source: Source::Terminal,
-        intensity,
-        need: args.need.map(Into::into),
-        goal,
-        cadence: args.check_in.into(),
-        utc_offset_secs: Local::now().offset().fix().local_minus_utc(),
-    };
-    let mut session = UrgeSession::start(now, options).map_err(|e| e.to_string())?;
-    let live = std::io::stdout().is_terminal();
+/// How a session starts.
+#[derive(Debug, Clone, Args)]
+pub(crate) struct StartFlags {
+    #[arg(long, short, value_name = "MINUTES", value_parser = parse_goal, help = t("cli.help.urge.goal"))]
+    goal: Option<DelayGoal>,
+    #[arg(long = "check-in", value_enum, help = t("cli.help.urge.check_in"))]
+    check_in: Option<CadenceArg>,
+    #[arg(long, short, value_parser = parse_intensity, help = t("cli.help.urge.intensity"))]
+    intensity: Option<Intensity>,
+    #[arg(long, short, value_enum, help = t("cli.help.urge.need"))]
+    need: Option<NeedArg>,
+    #[arg(long, value_enum, default_value_t = SourceArg::Terminal, help = t("cli.help.urge.source"))]
+    source: SourceArg,
+}
 
-    println!("{}", ContentKey::new("urge.start.title").text());
-    println!("{}", ContentKey::new("urge.start.body").text());
-    println!(
-        "{}",
-        render(
-            Locale::En,
-            ContentKey::new("cli.urge.goal"),
-            &[("minutes", &goal.minutes().to_string())]
-        )
-    );
-    println!("{}", ContentKey::new("cli.urge.keys").text());
+#[derive(Debug, Subcommand)]
+enum UrgeAction {
+    #[command(about = t("cli.help.urge.start"))]
+    Start(StartFlags),
+    #[command(about = t("cli.help.urge.status"))]
+    Status,
+    #[command(about = t("cli.help.urge.check_in_cmd"))]
+    CheckIn {
+        #[arg(value_parser = parse_intensity, required_unless_present = "ending_life", help = t("cli.help.urge.intensity"))]
+        intensity: Option<Intensity>,
+        #[arg(long, help = ending_life_choice().text())]
+        ending_life: bool,
+    },
+    #[command(about = t("cli.help.urge.skill"))]
+    Skill {
+        #[arg(help = t("cli.help.skill_id"))]
+        skill: String,
+        #[arg(long, value_enum, help = t("cli.help.urge.helped"))]
+        helped: Option<YesNo>,
+        #[arg(long, value_parser = parse_intensity, help = t("cli.help.urge.before"))]
+        before: Option<Intensity>,
+        #[arg(long, value_parser = parse_intensity, help = t("cli.help.urge.after"))]
+        after: Option<Intensity>,
+    },
+    #[command(about = t("cli.help.urge.suggest"))]
+    Suggest {
+        #[arg(long, default_value_t = 5, help = t("cli.help.urge.count"))]
+        count: usize,
+    },
+    #[command(about = t("cli.help.urge.extend"))]
+    Extend {
+        #[arg(value_parser = parse_goal, help = t("cli.help.urge.goal"))]
+        minutes: DelayGoal,
+    },
+    #[command(about = t("cli.help.urge.end"))]
+    End {
+        #[arg(long, value_enum, help = t("cli.help.urge.outcome"))]
+        outcome: OutcomeArg,
+        #[arg(long, help = t("cli.help.urge.needs_care"))]
+        needs_care: bool,
+    },
+}
 
-    let lines = spawn_stdin_reader();
-    loop {
-        let now = Utc::now();
-        for cue in session.advance(now) {
-            clear_line(live);
-            println!("{}", cue.text().text());
-        }
-        if live {
-            draw_status(&session, now);
-        }
-        let line = match lines.recv_timeout(REDRAW) {
-            Ok(line) => line,
-            Err(RecvTimeoutError::Timeout) => continue,
-            // Input closed: the session ends without an answer, its pause kept.
-            Err(RecvTimeoutError::Disconnected) => {
-                return finish(&mut session, Outcome::EndedWithoutSaying);
-            }
-        };
-        clear_line(live);
-        let line = line.trim();
-        let now = Utc::now();
-        if let Ok(value) = line.parse::<u8>()
-            && let Ok(intensity) = Intensity::new(value)
-        {
-            for cue in session
-                .check_in(now, intensity)
-                .map_err(|e| e.to_string())?
-            {
-                println!("{}", cue.text().text());
-            }
-            println!("{}", ContentKey::new("cli.urge.noted").text());
-        } else if let Some(skill) = line.strip_prefix('s') {
-            let skill = skill.trim();
-            let skill = if skill.is_empty() { "unnamed" } else { skill };
-            session.skill_used(now, skill).map_err(|e| e.to_string())?;
-            println!("{}", ContentKey::new("cli.urge.noted").text());
-        } else if line == "x" {
-            let longer = DelayGoal::PRESETS
-                .into_iter()
-                .find(|g| *g > session.goal())
-                .or_else(|| DelayGoal::from_minutes(session.goal().minutes() + 15).ok());
-            if let Some(goal) = longer
-                && session.extend(now, goal).is_ok()
-            {
-                println!(
-                    "{}",
-                    render(
-                        Locale::En,
-                        ContentKey::new("cli.urge.extended"),
-                        &[("minutes", &goal.minutes().to_string())]
-                    )
-                );
-            }
-        } else if line == "e" {
-            let outcome = ask_outcome(&lines);
-            return finish(&mut session, outcome);
-        } else {
-            println!("{}", ContentKey::new("cli.urge.not_understood").text());
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum CadenceArg {
+    Never,
+    #[value(name = "1")]
+    One,
+    #[value(name = "2")]
+    Two,
+    #[value(name = "5")]
+    Five,
+}
+
+impl From<CadenceArg> for CheckInCadence {
+    fn from(c: CadenceArg) -> Self {
+        match c {
+            CadenceArg::Never => CheckInCadence::Never,
+            CadenceArg::One => CheckInCadence::EveryMinute,
+            CadenceArg::Two => CheckInCadence::EveryTwoMinutes,
+            CadenceArg::Five => CheckInCadence::EveryFiveMinutes,
         }
     }
 }
 
-fn finish(session: &mut UrgeSession, outcome: Outcome) -> Result<(), String> {
-    let ended = session
-        .end(Utc::now(), outcome)
-        .map_err(|e| e.to_string())?;
-    println!("{}", outcome.acknowledgement().text());
-    let pause = ended.pause.duration();
-    let (key, amount) = if pause.as_secs() < 60 {
-        ("urge.outcome.paused_for_seconds", pause.as_secs())
-    } else {
-        ("urge.outcome.paused_for", ended.pause.whole_minutes())
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum NeedArg {
+    TooMuch,
+    Numb,
+    Visible,
+    Control,
+    Punishment,
+    NotSure,
+}
+
+impl From<NeedArg> for Need {
+    fn from(n: NeedArg) -> Self {
+        match n {
+            NeedArg::TooMuch => Need::TooMuch,
+            NeedArg::Numb => Need::Numb,
+            NeedArg::Visible => Need::MakePainVisible,
+            NeedArg::Control => Need::Control,
+            NeedArg::Punishment => Need::SelfPunishment,
+            NeedArg::NotSure => Need::NotSure,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SourceArg {
+    Terminal,
+    Widget,
+    Watch,
+    PhoneApp,
+    Notification,
+}
+
+impl From<SourceArg> for Source {
+    fn from(s: SourceArg) -> Self {
+        match s {
+            SourceArg::Terminal => Source::Terminal,
+            SourceArg::Widget => Source::Widget,
+            SourceArg::Watch => Source::Watch,
+            SourceArg::PhoneApp => Source::PhoneApp,
+            SourceArg::Notification => Source::Notification,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum YesNo {
+    Yes,
+    No,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum OutcomeArg {
+    Passed,
+    UsedSkill,
+    ReachedOut,
+    SelfHarmed,
+    NotSaying,
+}
+
+fn parse_goal(s: &str) -> Result<DelayGoal, String> {
+    s.trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|m| DelayGoal::from_minutes(m).ok())
+        .ok_or_else(|| r("cli.error.goal", &[("got", s)]))
+}
+
+pub(crate) fn parse_intensity(s: &str) -> Result<Intensity, String> {
+    s.trim()
+        .parse::<u8>()
+        .ok()
+        .and_then(|v| Intensity::new(v).ok())
+        .ok_or_else(|| r("cli.error.intensity", &[("got", s)]))
+}
+
+/// `ebb urge ...`.
+pub(crate) fn run(store: &mut Store, args: &UrgeArgs, json: bool) -> CmdOutcome {
+    match &args.action {
+        None if json => start(store, &args.start, true),
+        None => interactive(store, &args.start, args.bell),
+        Some(UrgeAction::Start(flags)) => start(store, flags, json),
+        Some(UrgeAction::Status) => status(store, json),
+        Some(UrgeAction::CheckIn {
+            intensity,
+            ending_life,
+        }) => check_in(store, *intensity, *ending_life, json),
+        Some(UrgeAction::Skill {
+            skill,
+            helped,
+            before,
+            after,
+        }) => note_skill(store, skill, *helped, *before, *after, json),
+        Some(UrgeAction::Suggest { count }) => suggest(store, *count, json),
+        Some(UrgeAction::Extend { minutes }) => extend(store, *minutes, json),
+        Some(UrgeAction::End {
+            outcome,
+            needs_care,
+        }) => end(store, *outcome, *needs_care, json),
+    }
+}
+
+/// A session as scripts see it.
+#[derive(Serialize)]
+struct SessionView<'a> {
+    id: String,
+    resumed: bool,
+    running: bool,
+    source: Source,
+    need: Option<Need>,
+    start_intensity: Option<Intensity>,
+    latest_intensity: Option<Intensity>,
+    goal_minutes: u64,
+    cadence: CheckInCadence,
+    started_at: DateTime<Utc>,
+    elapsed_secs: u64,
+    remaining_secs: u64,
+    next_cue_at: Option<DateTime<Utc>>,
+    check_ins: &'a [CheckIn],
+    skills_tried: &'a [SkillTry],
+    ended: Option<&'a Ended>,
+}
+
+fn view(active: &ActiveUrge, now: DateTime<Utc>) -> SessionView<'_> {
+    let s = &active.session;
+    SessionView {
+        id: active.id.to_string(),
+        resumed: active.resumed,
+        running: s.is_running(),
+        source: s.source(),
+        need: s.need(),
+        start_intensity: s.start_intensity(),
+        latest_intensity: s.latest_intensity(),
+        goal_minutes: s.goal().minutes(),
+        cadence: s.cadence(),
+        started_at: s.started_at(),
+        elapsed_secs: s.elapsed(now).as_secs(),
+        remaining_secs: s.remaining(now).as_secs(),
+        next_cue_at: s.schedule(now).first().map(|c| c.due),
+        check_ins: s.check_ins(),
+        skills_tried: s.skills_tried(),
+        ended: s.ended(),
+    }
+}
+
+#[derive(Serialize)]
+struct CueView {
+    kind: CueKind,
+    text: &'static str,
+}
+
+fn cue_views(cues: &[Cue]) -> Vec<CueView> {
+    cues.iter()
+        .map(|c| CueView {
+            kind: c.kind,
+            text: c.text().text(),
+        })
+        .collect()
+}
+
+fn start_options(store: &Store, flags: &StartFlags) -> CmdOutcome<StartOptions> {
+    let settings = store.settings()?;
+    let goal = match flags.goal {
+        Some(goal) => goal,
+        None => suggested_goal(&store.recent_pauses(20)?),
     };
+    Ok(StartOptions {
+        source: flags.source.into(),
+        intensity: flags.intensity,
+        need: flags.need.map(Into::into),
+        goal,
+        cadence: flags.check_in.map(Into::into).unwrap_or(settings.cadence),
+        utc_offset_secs: now().offset().local_minus_utc(),
+    })
+}
+
+fn start(store: &mut Store, flags: &StartFlags, json: bool) -> CmdOutcome {
+    let options = start_options(store, flags)?;
+    let active = store.start_urge(now(), options)?;
+    if json {
+        return print_json(&view(&active, Utc::now()));
+    }
+    print_started(&active);
+    println!("{}", t("cli.urge.script_hint"));
+    Ok(())
+}
+
+fn print_started(active: &ActiveUrge) {
+    let s = &active.session;
+    if active.resumed {
+        println!(
+            "{}",
+            r(
+                "cli.urge.resumed",
+                &[("elapsed", &duration(s.elapsed(Utc::now())))]
+            )
+        );
+    } else {
+        println!("{}", t("urge.start.title"));
+        println!("{}", t("urge.start.body"));
+    }
     println!(
         "{}",
-        render(
+        r(
+            "cli.urge.goal",
+            &[("minutes", &s.goal().minutes().to_string())]
+        )
+    );
+}
+
+fn status(store: &mut Store, json: bool) -> CmdOutcome {
+    let cues = store.advance_urge(Utc::now())?;
+    let Some(active) = store.active_urge()? else {
+        if json {
+            return print_json(&serde_json::json!({ "running": false }));
+        }
+        println!("{}", t("cli.urge.none_running"));
+        return Ok(());
+    };
+    let now = Utc::now();
+    if json {
+        return print_json(&serde_json::json!({
+            "session": view(&active, now),
+            "due_cues": cue_views(&cues),
+        }));
+    }
+    for cue in &cues {
+        println!("{}", cue.text().text());
+    }
+    println!("{}", status_line(&active.session, now));
+    Ok(())
+}
+
+fn check_in(
+    store: &mut Store,
+    intensity: Option<Intensity>,
+    ending_life: bool,
+    json: bool,
+) -> CmdOutcome {
+    let active = store.active_urge()?.ok_or_else(no_session)?;
+    let cues = match intensity {
+        Some(i) => store.check_in(now(), i)?,
+        None => Vec::new(),
+    };
+    let plan = store.safety_plan()?;
+    let next = if ending_life {
+        after_answer(
+            AskedAt::CheckIn {
+                skills_tried: active.session.skills_tried().len(),
+                goal_reached: active.session.remaining(Utc::now()).is_zero(),
+                already_offered: true,
+            },
+            Answer {
+                intensity,
+                thinking_of_ending_life: true,
+            },
+            &plan,
             Locale::En,
-            ContentKey::new(key),
-            &[
-                ("minutes", &amount.to_string()),
-                ("seconds", &amount.to_string())
-            ],
+        )
+    } else {
+        cues.iter()
+            .map(|c| after_cue(c, &plan, Locale::En))
+            .find(|e| *e != Escalation::Continue)
+            .unwrap_or(Escalation::Continue)
+    };
+    let active = store.active_urge()?.ok_or_else(no_session)?;
+    if json {
+        return print_json(&serde_json::json!({
+            "session": view(&active, Utc::now()),
+            "cues": cue_views(&cues),
+            "next": next,
+        }));
+    }
+    print_escalation(&next);
+    for cue in &cues {
+        if cue.kind != CueKind::StillStrong {
+            println!("{}", cue.text().text());
+        }
+    }
+    println!("{}", t("cli.urge.noted"));
+    Ok(())
+}
+
+fn note_skill(
+    store: &mut Store,
+    skill: &str,
+    helped: Option<YesNo>,
+    before: Option<Intensity>,
+    after: Option<Intensity>,
+    json: bool,
+) -> CmdOutcome {
+    let id = known_skill(store, skill)?;
+    let active = store.active_urge()?;
+    let need = active.as_ref().and_then(|a| a.session.need());
+    let before = before.or_else(|| active.as_ref().and_then(|a| a.session.latest_intensity()));
+    let event = store.record_skill(
+        now(),
+        SkillUseRecord {
+            skill: id.as_str().to_owned(),
+            need,
+            intensity_before: before,
+            intensity_after: after,
+            helped: helped.map(|h| matches!(h, YesNo::Yes)),
+        },
+    )?;
+    if json {
+        return print_json(&serde_json::json!({
+            "id": event.to_string(),
+            "skill": id.as_str(),
+            "in_session": active.map(|a| a.id.to_string()),
+        }));
+    }
+    println!("{}", t("cli.urge.noted"));
+    Ok(())
+}
+
+/// A skill id that names one of the person's skills.
+fn known_skill(store: &Store, raw: &str) -> CmdOutcome<SkillId> {
+    let unknown = || Failure::usage("cli.error.unknown_skill", &[("got", raw)]);
+    let id = SkillId::new(raw.trim()).map_err(|_| unknown())?;
+    let book = store.skill_book()?;
+    book.get(&id).ok_or_else(unknown)?;
+    Ok(id)
+}
+
+/// Recommendations for this moment, learned from the person's own history.
+fn recommendations(
+    store: &Store,
+    need: Option<Need>,
+    session: Option<&UrgeSession>,
+) -> CmdOutcome<Vec<Suggestion>> {
+    let book = store.skill_book()?;
+    let now = Utc::now();
+    let evidence = Evidence::learn(&store.past_skill_uses()?, now);
+    let intensity = session.and_then(UrgeSession::latest_intensity);
+    let moment = Moment {
+        need,
+        intensity,
+        context: Context::default(),
+        still_strong_after_two_skills: session.is_some_and(|s| {
+            intensity.is_some_and(Intensity::is_strong) && s.skills_tried().len() >= 2
+        }),
+    };
+    let seed =
+        now.timestamp_nanos_opt().map_or(0, |n| n.unsigned_abs()) ^ u64::from(std::process::id());
+    Ok(recommend(&book, &evidence, &moment, seed))
+}
+
+#[derive(Serialize)]
+struct SuggestionView {
+    id: String,
+    title: String,
+    summary: String,
+    reason: &'static str,
+    guide: Option<GuideId>,
+}
+
+fn suggestion_views(list: &[Suggestion]) -> Vec<SuggestionView> {
+    list.iter()
+        .map(|s| SuggestionView {
+            id: s.skill.id.as_str().to_owned(),
+            title: s.skill.title.in_locale(Locale::En).to_owned(),
+            summary: s.skill.summary.in_locale(Locale::En).to_owned(),
+            reason: s.reason.text(),
+            guide: s.skill.guide,
+        })
+        .collect()
+}
+
+fn suggest(store: &mut Store, count: usize, json: bool) -> CmdOutcome {
+    let active = store.active_urge()?;
+    let session = active.as_ref().map(|a| &a.session);
+    let mut list = recommendations(store, session.and_then(UrgeSession::need), session)?;
+    list.truncate(count);
+    if json {
+        return print_json(&suggestion_views(&list));
+    }
+    print_suggestions(&list);
+    Ok(())
+}
+
+fn print_suggestions(list: &[Suggestion]) {
+    if list.is_empty() {
+        println!("{}", t("cli.urge.no_suggestions"));
+        return;
+    }
+    println!("{}", t("cli.urge.suggestions"));
+    for (i, s) in list.iter().enumerate() {
+        let number = (i + 1).to_string();
+        let key = if s.skill.guide.is_some() {
+            "cli.urge.suggestion_guided"
+        } else {
+            "cli.urge.suggestion"
+        };
+        println!(
+            "  {}",
+            r(
+                key,
+                &[
+                    ("number", &number),
+                    ("title", s.skill.title.in_locale(Locale::En)),
+                    ("reason", s.reason.text()),
+                ]
+            )
+        );
+    }
+}
+
+fn extend(store: &mut Store, goal: DelayGoal, json: bool) -> CmdOutcome {
+    store.extend_urge(now(), goal)?;
+    let active = store.active_urge()?.ok_or_else(no_session)?;
+    if json {
+        return print_json(&view(&active, Utc::now()));
+    }
+    println!(
+        "{}",
+        r(
+            "cli.urge.extended",
+            &[("minutes", &goal.minutes().to_string())]
         )
     );
     Ok(())
+}
+
+fn outcome_of(arg: OutcomeArg, needs_care: bool) -> Outcome {
+    match arg {
+        OutcomeArg::Passed => Outcome::Passed,
+        OutcomeArg::UsedSkill => Outcome::UsedSkill,
+        OutcomeArg::ReachedOut => Outcome::ReachedOut,
+        OutcomeArg::SelfHarmed => Outcome::SelfHarmed {
+            needs_medical_care: needs_care,
+        },
+        OutcomeArg::NotSaying => Outcome::EndedWithoutSaying,
+    }
+}
+
+fn end(store: &mut Store, arg: OutcomeArg, needs_care: bool, json: bool) -> CmdOutcome {
+    if needs_care && !matches!(arg, OutcomeArg::SelfHarmed) {
+        return Err(Failure::usage("cli.error.needs_care_alone", &[]));
+    }
+    let active = store.active_urge()?.ok_or_else(no_session)?;
+    let outcome = outcome_of(arg, needs_care);
+    let ended = store.end_urge(now(), outcome)?;
+    let next = after_outcome(outcome, &store.safety_plan()?);
+    if json {
+        return print_json(&serde_json::json!({
+            "id": active.id.to_string(),
+            "ended": ended,
+            "pause_secs": ended.pause.duration().as_secs(),
+            "next": next,
+        }));
+    }
+    print_end(&ended, &next);
+    Ok(())
+}
+
+fn print_end(ended: &Ended, next: &Escalation) {
+    print_escalation(next);
+    let pause = ended.pause.duration();
+    let line = if pause.as_secs() < 60 {
+        r(
+            "urge.outcome.paused_for_seconds",
+            &[("seconds", &pause.as_secs().to_string())],
+        )
+    } else {
+        r(
+            "urge.outcome.paused_for",
+            &[("minutes", &ended.pause.whole_minutes().to_string())],
+        )
+    };
+    println!("{line}");
+}
+
+fn no_session() -> Failure {
+    Failure::usage("cli.error.no_session", &[])
+}
+
+fn status_line(s: &UrgeSession, now: DateTime<Utc>) -> String {
+    let remaining = s.remaining(now);
+    let (key, d) = if remaining.is_zero() {
+        ("urge.timer.elapsed", s.elapsed(now))
+    } else {
+        ("urge.timer.remaining", remaining)
+    };
+    r(
+        key,
+        &[
+            ("minutes", &(d.as_secs() / 60).to_string()),
+            ("seconds", &format!("{:02}", d.as_secs() % 60)),
+        ],
+    )
+}
+
+/// The live timer.
+struct Live<'a> {
+    store: &'a mut Store,
+    inputs: Inputs,
+    active: ActiveUrge,
+    need: Option<Need>,
+    offered: Vec<Suggestion>,
+    tty: bool,
+    bell: bool,
+}
+
+/// What the live timer does after an input.
+enum Next {
+    Stay,
+    Done,
+}
+
+const REDRAW: Duration = Duration::from_secs(1);
+
+fn interactive(store: &mut Store, flags: &StartFlags, bell: bool) -> CmdOutcome {
+    let options = start_options(store, flags)?;
+    let active = store.start_urge(now(), options)?;
+    print_started(&active);
+    let asked_intensity = active.resumed || active.session.start_intensity().is_some();
+    let need = active.session.need();
+    let mut live = Live {
+        store,
+        inputs: Inputs::start(),
+        active,
+        need,
+        offered: Vec::new(),
+        tty: std::io::stdout().is_terminal(),
+        bell,
+    };
+    live.print_choices();
+    if !asked_intensity {
+        println!("{}", t("urge.ask.intensity"));
+    }
+    live.refresh_offers()?;
+    print_suggestions(&live.offered[..live.offered.len().min(3)]);
+    println!("{}", t("cli.urge.keys"));
+    live.run()
+}
+
+impl Live<'_> {
+    fn run(&mut self) -> CmdOutcome {
+        loop {
+            let now = Utc::now();
+            let cues = self.store.advance_urge(now)?;
+            if !cues.is_empty() {
+                self.clear();
+                if self.bell {
+                    print!("\x07");
+                }
+                for cue in &cues {
+                    self.show_cue(cue)?;
+                }
+            }
+            if self.tty {
+                self.draw(now);
+            }
+            match self.inputs.next_within(REDRAW) {
+                None => {}
+                Some(Input::Interrupt | Input::Closed) => {
+                    self.clear();
+                    println!("\n{}", t("cli.urge.left_running"));
+                    return Ok(());
+                }
+                Some(Input::Line(line)) => {
+                    self.clear();
+                    if !self.still_mine()? {
+                        println!("{}", t("cli.urge.ended_elsewhere"));
+                        return Ok(());
+                    }
+                    if let Next::Done = self.handle(&line)? {
+                        return Ok(());
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether the session this screen shows is still the running one (it
+    /// may have been ended from another terminal).
+    fn still_mine(&mut self) -> CmdOutcome<bool> {
+        match self.store.active_urge()? {
+            Some(active) if active.id == self.active.id => {
+                self.active = active;
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    fn clear(&self) {
+        clear(self.tty);
+    }
+
+    fn draw(&self, now: DateTime<Utc>) {
+        let s = &self.active.session;
+        let goal = s.goal().duration().as_secs_f64();
+        let done = if goal > 0.0 {
+            s.elapsed(now).as_secs_f64() / goal
+        } else {
+            1.0
+        };
+        print!("\r\x1b[2K{}  {}", bar(done, 24), status_line(s, now));
+        let _ = std::io::stdout().flush();
+    }
+
+    fn print_choices(&self) {
+        println!(
+            "{}",
+            r(
+                "cli.urge.choice_ending_life",
+                &[("text", ending_life_choice().text())]
+            )
+        );
+        println!("{}", t("cli.urge.choice_crisis"));
+    }
+
+    fn show_cue(&mut self, cue: &Cue) -> CmdOutcome {
+        if cue.kind == CueKind::StillStrong {
+            let next = after_cue(cue, &self.store.safety_plan()?, Locale::En);
+            print_escalation(&next);
+            return Ok(());
+        }
+        println!("{}", cue.text().text());
+        if cue.asks_intensity {
+            self.print_choices();
+        }
+        Ok(())
+    }
+
+    fn refresh_offers(&mut self) -> CmdOutcome {
+        self.offered = recommendations(self.store, self.need, Some(&self.active.session))?;
+        Ok(())
+    }
+
+    fn handle(&mut self, line: &str) -> CmdOutcome<Next> {
+        let (word, rest) = match line.split_once(char::is_whitespace) {
+            Some((w, rest)) => (w, rest.trim()),
+            None => (line, ""),
+        };
+        match word.to_ascii_lowercase().as_str() {
+            "" => {}
+            "?" => println!("{}", t("cli.urge.keys")),
+            "h" | "help" => {
+                let plan = self.store.safety_plan()?;
+                print_crisis(&crisis_help(Flow::CheckIn).open(&plan, Locale::En));
+                println!("{}", t("cli.urge.still_running"));
+            }
+            "c" => {
+                let s = &self.active.session;
+                let next = after_answer(
+                    AskedAt::CheckIn {
+                        skills_tried: s.skills_tried().len(),
+                        goal_reached: s.remaining(Utc::now()).is_zero(),
+                        already_offered: true,
+                    },
+                    Answer {
+                        intensity: None,
+                        thinking_of_ending_life: true,
+                    },
+                    &self.store.safety_plan()?,
+                    Locale::En,
+                );
+                print_escalation(&next);
+                println!("{}", t("cli.urge.still_running"));
+            }
+            "s" if rest.is_empty() => print_suggestions(&self.offered),
+            "s" => self.note_skill(rest)?,
+            "g" => self.guide(rest)?,
+            "b" => self.run_guide(guide(GuideId::Breathing), Some(SkillId::LONG_EXHALE))?,
+            "n" => self.ask_need()?,
+            "x" => self.stretch()?,
+            "e" => return self.finish(),
+            _ => match parse_intensity(word) {
+                Ok(intensity) => self.check_in(intensity)?,
+                Err(_) => println!("{}", t("cli.urge.not_understood")),
+            },
+        }
+        Ok(Next::Stay)
+    }
+
+    fn check_in(&mut self, intensity: Intensity) -> CmdOutcome {
+        let cues = self.store.check_in(now(), intensity)?;
+        self.still_mine()?;
+        println!("{}", t("cli.urge.noted"));
+        for cue in &cues {
+            self.show_cue(cue)?;
+        }
+        if intensity.is_strong() {
+            self.refresh_offers()?;
+            print_suggestions(&self.offered[..self.offered.len().min(3)]);
+        }
+        Ok(())
+    }
+
+    /// The skill named by a number from the list or by its id.
+    fn pick(&self, raw: &str) -> CmdOutcome<Option<SkillId>> {
+        if let Ok(n) = raw.parse::<usize>() {
+            return Ok(n
+                .checked_sub(1)
+                .and_then(|i| self.offered.get(i))
+                .map(|s| s.skill.id.clone()));
+        }
+        Ok(known_skill(self.store, raw).ok())
+    }
+
+    fn note_skill(&mut self, raw: &str) -> CmdOutcome {
+        let Some(id) = self.pick(raw)? else {
+            println!("{}", t("cli.urge.no_such_skill"));
+            return Ok(());
+        };
+        self.record(&id)?;
+        println!("{}", t("cli.urge.skill_noted"));
+        Ok(())
+    }
+
+    fn record(&mut self, id: &SkillId) -> CmdOutcome {
+        self.store.record_skill(
+            now(),
+            SkillUseRecord {
+                skill: id.as_str().to_owned(),
+                need: self.need,
+                intensity_before: self.active.session.latest_intensity(),
+                intensity_after: None,
+                helped: None,
+            },
+        )?;
+        self.still_mine()?;
+        Ok(())
+    }
+
+    fn guide(&mut self, raw: &str) -> CmdOutcome {
+        let Some(id) = self.pick(raw)? else {
+            println!("{}", t("cli.urge.no_such_skill"));
+            return Ok(());
+        };
+        let book = self.store.skill_book()?;
+        match book.get(&id).and_then(|s| s.guide) {
+            Some(g) => self.run_guide(guide(g), Some(id)),
+            None => {
+                println!("{}", t("cli.urge.no_guide"));
+                Ok(())
+            }
+        }
+    }
+
+    fn run_guide(
+        &mut self,
+        timeline: ebb_core::guides::Guide,
+        skill: Option<SkillId>,
+    ) -> CmdOutcome {
+        let flags = PlayFlags {
+            bell: self.bell,
+            ..PlayFlags::default()
+        };
+        let played = play(timeline, &flags, &mut self.inputs);
+        if let Some(id) = skill
+            && played != Played::Interrupted
+        {
+            self.record(&id)?;
+        }
+        println!("{}", t("cli.urge.back_to_timer"));
+        Ok(())
+    }
+
+    fn ask_need(&mut self) -> CmdOutcome {
+        println!("{}", t("urge.ask.need"));
+        for (i, need) in Need::ALL.iter().enumerate() {
+            println!("  {}. {}", i + 1, need.label().text());
+        }
+        if let Input::Line(answer) = self.inputs.next()
+            && let Some(need) = answer
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| Need::ALL.get(i))
+        {
+            self.need = Some(*need);
+            self.refresh_offers()?;
+            print_suggestions(&self.offered[..self.offered.len().min(3)]);
+        }
+        Ok(())
+    }
+
+    fn stretch(&mut self) -> CmdOutcome {
+        let current = self.active.session.goal();
+        let longer = DelayGoal::PRESETS
+            .into_iter()
+            .find(|g| *g > current)
+            .or_else(|| DelayGoal::from_minutes(current.minutes() + 15).ok());
+        match longer {
+            Some(goal) => {
+                self.store.extend_urge(now(), goal)?;
+                self.still_mine()?;
+                println!(
+                    "{}",
+                    r(
+                        "cli.urge.extended",
+                        &[("minutes", &goal.minutes().to_string())]
+                    )
+                );
+            }
+            None => println!("{}", t("cli.urge.longest_goal")),
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> CmdOutcome<Next> {
+        println!("{}", t("urge.ask.outcome"));
+        for (i, key) in OUTCOME_CHOICES.iter().enumerate() {
+            println!(
+                "  {}. {}",
+                i + 1,
+                ebb_core::content::ContentKey::new(key).text()
+            );
+        }
+        println!("{}", t("cli.urge.pick_outcome"));
+        let Input::Line(answer) = self.inputs.next() else {
+            println!("\n{}", t("cli.urge.left_running"));
+            return Ok(Next::Done);
+        };
+        let outcome = match answer.as_str() {
+            "1" => Outcome::Passed,
+            "2" => Outcome::UsedSkill,
+            "3" => Outcome::ReachedOut,
+            "4" => {
+                println!("{}", t("cli.urge.medical_question"));
+                let needs_medical_care =
+                    matches!(self.inputs.next(), Input::Line(a) if a.eq_ignore_ascii_case("y"));
+                Outcome::SelfHarmed { needs_medical_care }
+            }
+            "5" => Outcome::EndedWithoutSaying,
+            _ => {
+                println!("{}", t("cli.urge.back_to_timer"));
+                return Ok(Next::Stay);
+            }
+        };
+        let ended = self.store.end_urge(now(), outcome)?;
+        let next = after_outcome(outcome, &self.store.safety_plan()?);
+        print_end(&ended, &next);
+        if let Escalation::Acknowledge {
+            optional_card: Some(card),
+            ..
+        } = &next
+        {
+            println!("{}", t("cli.urge.card_offer"));
+            if matches!(self.inputs.next(), Input::Line(a) if a.eq_ignore_ascii_case("y")) {
+                print_card(card);
+            }
+        }
+        Ok(Next::Done)
+    }
 }
 
 const OUTCOME_CHOICES: [&str; 5] = [
@@ -139,69 +977,3 @@ const OUTCOME_CHOICES: [&str; 5] = [
     "urge.outcome.choice.self_harmed",
     "urge.outcome.choice.ended_without_saying",
 ];
-
-fn ask_outcome(lines: &mpsc::Receiver<String>) -> Outcome {
-    println!("{}", ContentKey::new("urge.ask.outcome").text());
-    for (i, key) in OUTCOME_CHOICES.iter().enumerate() {
-        println!("  {}. {}", i + 1, ContentKey::new(key).text());
-    }
-    println!("{}", ContentKey::new("cli.urge.pick_outcome").text());
-    let Ok(answer) = lines.recv() else {
-        return Outcome::EndedWithoutSaying;
-    };
-    match answer.trim() {
-        "1" => Outcome::Passed,
-        "2" => Outcome::UsedSkill,
-        "3" => Outcome::ReachedOut,
-        "4" => {
-            println!("{}", ContentKey::new("cli.urge.medical_question").text());
-            let needs_medical_care = lines
-                .recv()
-                .is_ok_and(|a| a.trim().eq_ignore_ascii_case("y"));
-            Outcome::SelfHarmed { needs_medical_care }
-        }
-        _ => Outcome::EndedWithoutSaying,
-    }
-}
-
-fn draw_status(session: &UrgeSession, now: chrono::DateTime<Utc>) {
-    let remaining = session.remaining(now);
-    let (key, d) = if remaining.is_zero() {
-        ("urge.timer.elapsed", session.elapsed(now))
-    } else {
-        ("urge.timer.remaining", remaining)
-    };
-    let line = render(
-        Locale::En,
-        ContentKey::new(key),
-        &[
-            ("minutes", &(d.as_secs() / 60).to_string()),
-            ("seconds", &format!("{:02}", d.as_secs() % 60)),
-        ],
-    );
-    print!("\r\x1b[2K{line}");
-    let _ = std::io::stdout().flush();
-}
-
-fn clear_line(live: bool) {
-    if live {
-        print!("\r\x1b[2K");
-    }
-}
-
-fn spawn_stdin_reader() -> mpsc::Receiver<String> {
-    let (tx, rx) = mpsc::channel();
-    std::thread::Builder::new()
-        .name("stdin".into())
-        .spawn(move || {
-            for line in std::io::stdin().lock().lines() {
-                let Ok(line) = line else { break };
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        })
-        .map(|_| ())
-        .unwrap_or_default();
-    rx
-}

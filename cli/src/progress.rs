@@ -1,0 +1,386 @@
+//! `ebb progress`: the review as tables and small charts in the terminal,
+//! or as a self-contained page (inline SVG, no scripts, nothing fetched) to
+//! share with a therapist.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::Utc;
+use clap::{Args, ValueEnum};
+use ebb_core::content::Locale;
+use ebb_core::progress::{DaysWithout, Figures, Review, ReviewOptions, Window};
+use ebb_core::skills::{SkillBook, SkillId};
+use ebb_core::store::Store;
+
+use crate::guide::bar;
+use crate::text::{Outcome, duration, print_json, r, t};
+
+#[derive(Debug, Args)]
+pub(crate) struct ProgressArgs {
+    #[arg(long, value_enum, default_value_t = WindowArg::Month, help = t("cli.help.progress.window"))]
+    window: WindowArg,
+    #[arg(long, value_name = "FILE", help = t("cli.help.progress.html"))]
+    html: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum WindowArg {
+    Week,
+    Month,
+    #[value(name = "90d")]
+    NinetyDays,
+    All,
+}
+
+impl From<WindowArg> for Window {
+    fn from(w: WindowArg) -> Self {
+        match w {
+            WindowArg::Week => Window::Week,
+            WindowArg::Month => Window::Month,
+            WindowArg::NinetyDays => Window::NinetyDays,
+            WindowArg::All => Window::AllTime,
+        }
+    }
+}
+
+pub(crate) fn run(store: &Store, args: &ProgressArgs, json: bool) -> Outcome {
+    let settings = store.settings()?;
+    let review = store.progress(
+        Utc::now(),
+        ReviewOptions {
+            window: args.window.into(),
+            show_days_without: settings.show_days_without,
+        },
+    )?;
+    let book = store.skill_book()?;
+    if let Some(path) = &args.html {
+        let page = html(&review, &book);
+        std::fs::write(path, page).map_err(|e| crate::data::io_failure(path, &e))?;
+        if json {
+            return print_json(&serde_json::json!({ "html": path }));
+        }
+        println!(
+            "{}",
+            r(
+                "cli.progress.html_saved",
+                &[("path", &path.display().to_string())]
+            )
+        );
+        return Ok(());
+    }
+    if json {
+        return print_json(&review);
+    }
+    terminal(&review, &book);
+    Ok(())
+}
+
+/// A row of the figures table: its label and how to read it.
+type Row = (&'static str, fn(&Figures) -> String);
+
+const ROWS: [Row; 7] = [
+    ("cli.progress.row.urges", |f| f.urges.to_string()),
+    ("cli.progress.row.passed_safely", |f| {
+        f.passed_safely.to_string()
+    }),
+    ("cli.progress.row.self_harm", |f| {
+        f.self_harm_episodes.to_string()
+    }),
+    ("cli.progress.row.median_pause", |f| pause(f.median_pause)),
+    ("cli.progress.row.longest_pause", |f| pause(f.longest_pause)),
+    ("cli.progress.row.safer_when_strong", |f| {
+        f.safer_choices_when_strong.to_string()
+    }),
+    ("cli.progress.row.reached_out", |f| {
+        f.reached_out.total().to_string()
+    }),
+];
+
+fn pause(d: Option<Duration>) -> String {
+    d.map_or_else(|| "-".to_owned(), duration)
+}
+
+fn skill_title(book: &SkillBook, id: &str) -> String {
+    SkillId::new(id)
+        .ok()
+        .and_then(|id| {
+            book.get(&id)
+                .map(|s| s.title.in_locale(Locale::En).to_owned())
+        })
+        .unwrap_or_else(|| id.to_owned())
+}
+
+fn need_label(need: Option<ebb_core::urge::Need>) -> &'static str {
+    need.map_or(t("cli.progress.need_unsaid"), |n| n.label().text())
+}
+
+fn terminal(review: &Review, book: &SkillBook) {
+    let f = &review.current;
+    println!(
+        "{}: {}\n",
+        t("progress.title"),
+        review.window.label().text()
+    );
+    if f.urges == 0 && f.skills.is_empty() {
+        println!("{}", t("cli.progress.nothing_yet"));
+        return;
+    }
+    for trend in &review.trends {
+        println!("{}", trend.text().text());
+    }
+    if !review.trends.is_empty() {
+        println!();
+    }
+
+    let width = ROWS
+        .iter()
+        .map(|(k, _)| t(k).chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let now_h = t("cli.progress.col.now");
+    let before_h = t("cli.progress.col.before");
+    match &review.previous {
+        Some(_) => println!("{:width$}{now_h:<16}{before_h}", ""),
+        None => println!("{:width$}{now_h}", ""),
+    }
+    for (key, read) in ROWS {
+        match &review.previous {
+            Some(p) => println!("{:width$}{:<16}{}", t(key), read(f), read(p)),
+            None => println!("{:width$}{}", t(key), read(f)),
+        }
+    }
+
+    println!("\n{}", t("cli.progress.weekly"));
+    let most = review
+        .weekly
+        .iter()
+        .map(|w| w.urges)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    for w in &review.weekly {
+        println!(
+            "  {}  {}  {}",
+            w.from.format("%d %b"),
+            bar(f64::from(w.urges) / f64::from(most), 20),
+            r(
+                "cli.progress.week_line",
+                &[
+                    ("urges", &w.urges.to_string()),
+                    ("passed", &w.passed_safely.to_string())
+                ]
+            )
+        );
+    }
+
+    println!("\n{}", t("cli.progress.hours"));
+    println!("  {}", sparkline(&f.urges_by_hour));
+    println!("  0     6     12    18   23");
+
+    println!("\n{}", t("cli.progress.needs"));
+    let most = f.needs.iter().map(|n| n.urges).max().unwrap_or(0).max(1);
+    for n in f.needs.iter().filter(|n| n.urges > 0) {
+        println!(
+            "  {:<40} {} {}",
+            need_label(n.need),
+            bar(f64::from(n.urges) / f64::from(most), 12),
+            n.urges
+        );
+    }
+
+    if !f.skills.is_empty() {
+        println!("\n{}", t("cli.progress.skills"));
+        for s in &f.skills {
+            let helped = s
+                .helped_share
+                .map_or_else(|| "-".to_owned(), |share| format!("{:.0}%", share * 100.0));
+            println!(
+                "  {:<30} {}",
+                skill_title(book, &s.skill),
+                r(
+                    "cli.progress.skill_line",
+                    &[("uses", &s.uses.to_string()), ("helped", &helped)]
+                )
+            );
+        }
+    }
+    if let Some(days) = review.days_without {
+        println!("\n{}", days_line(days));
+    }
+}
+
+fn days_line(days: DaysWithout) -> String {
+    match days {
+        DaysWithout::Days(n) => r(days.text().as_str(), &[("days", &n.to_string())]),
+        DaysWithout::NoneLogged => days.text().text().to_owned(),
+    }
+}
+
+/// 24 counts as one line of block characters, one an hour.
+fn sparkline(counts: &[u32; 24]) -> String {
+    const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let most = counts.iter().copied().max().unwrap_or(0).max(1);
+    counts
+        .iter()
+        .map(|&c| match c {
+            0 => '·',
+            c => BLOCKS[usize::try_from((c * 7).div_ceil(most)).unwrap_or(7).min(7)],
+        })
+        .collect()
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A vertical bar chart as inline SVG.
+fn svg_bars(values: &[(String, u32, u32)], label: &str) -> String {
+    let most = values.iter().map(|v| v.1).max().unwrap_or(0).max(1);
+    let bar_w = 28u32;
+    let gap = 6u32;
+    let height = 120u32;
+    let count = u32::try_from(values.len()).unwrap_or(0);
+    let width = count * (bar_w + gap) + gap;
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{}" width="{width}" height="{}" viewBox="0 0 {width} {}">"#,
+        esc(label),
+        height + 24,
+        height + 24
+    );
+    for (i, (name, total, part)) in values.iter().enumerate() {
+        let x = gap + u32::try_from(i).unwrap_or(0) * (bar_w + gap);
+        let h = total * height / most;
+        let p = part * height / most;
+        let _ = write!(
+            svg,
+            r##"<rect x="{x}" y="{}" width="{bar_w}" height="{h}" fill="#c9d6e3"><title>{}: {total}</title></rect><rect x="{x}" y="{}" width="{bar_w}" height="{p}" fill="#5b8bb5"/><text x="{}" y="{}" font-size="9" text-anchor="middle">{}</text>"##,
+            height - h,
+            esc(name),
+            height - p,
+            x + bar_w / 2,
+            height + 14,
+            esc(name),
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+fn html(review: &Review, book: &SkillBook) -> String {
+    let f = &review.current;
+    let mut page = String::from(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+    );
+    let _ = write!(
+        page,
+        "<title>{}</title><style>body{{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.5}}\
+         table{{border-collapse:collapse}}td,th{{padding:.25rem .75rem;text-align:left;border-bottom:1px solid #ddd}}\
+         .key span{{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem}}</style></head><body>",
+        esc(t("progress.title"))
+    );
+    let _ = write!(
+        page,
+        "<h1>{}</h1><p>{}</p>",
+        esc(t("progress.title")),
+        esc(review.window.label().text())
+    );
+    let _ = write!(page, "<p>{}</p>", esc(t("cli.progress.html_intro")));
+    if !review.trends.is_empty() {
+        page.push_str("<ul>");
+        for trend in &review.trends {
+            let _ = write!(page, "<li>{}</li>", esc(trend.text().text()));
+        }
+        page.push_str("</ul>");
+    }
+    let _ = write!(
+        page,
+        "<table><tr><th></th><th>{}</th>",
+        esc(t("cli.progress.col.now"))
+    );
+    if review.previous.is_some() {
+        let _ = write!(page, "<th>{}</th>", esc(t("cli.progress.col.before")));
+    }
+    page.push_str("</tr>");
+    for (key, read) in ROWS {
+        let _ = write!(
+            page,
+            "<tr><td>{}</td><td>{}</td>",
+            esc(t(key)),
+            esc(&read(f))
+        );
+        if let Some(p) = &review.previous {
+            let _ = write!(page, "<td>{}</td>", esc(&read(p)));
+        }
+        page.push_str("</tr>");
+    }
+    page.push_str("</table>");
+
+    let weeks: Vec<(String, u32, u32)> = review
+        .weekly
+        .iter()
+        .map(|w| (w.from.format("%d %b").to_string(), w.urges, w.passed_safely))
+        .collect();
+    let _ = write!(
+        page,
+        "<h2>{}</h2><p class=\"key\"><span style=\"background:#c9d6e3\"></span>{}<span style=\"background:#5b8bb5\"></span>{}</p>{}",
+        esc(t("cli.progress.weekly")),
+        esc(t("cli.progress.row.urges")),
+        esc(t("cli.progress.row.passed_safely")),
+        svg_bars(&weeks, t("cli.progress.weekly"))
+    );
+    let hours: Vec<(String, u32, u32)> = f
+        .urges_by_hour
+        .iter()
+        .enumerate()
+        .map(|(h, c)| (h.to_string(), *c, 0))
+        .collect();
+    let _ = write!(
+        page,
+        "<h2>{}</h2>{}",
+        esc(t("cli.progress.hours")),
+        svg_bars(&hours, t("cli.progress.hours"))
+    );
+    let _ = write!(page, "<h2>{}</h2><table>", esc(t("cli.progress.needs")));
+    for n in f.needs.iter().filter(|n| n.urges > 0) {
+        let _ = write!(
+            page,
+            "<tr><td>{}</td><td>{}</td></tr>",
+            esc(need_label(n.need)),
+            n.urges
+        );
+    }
+    page.push_str("</table>");
+    if !f.skills.is_empty() {
+        let _ = write!(page, "<h2>{}</h2><table>", esc(t("cli.progress.skills")));
+        for s in &f.skills {
+            let helped = s
+                .helped_share
+                .map_or_else(|| "-".to_owned(), |share| format!("{:.0}%", share * 100.0));
+            let _ = write!(
+                page,
+                "<tr><td>{}</td><td>{}</td></tr>",
+                esc(&skill_title(book, &s.skill)),
+                esc(&r(
+                    "cli.progress.skill_line",
+                    &[("uses", &s.uses.to_string()), ("helped", &helped)]
+                ))
+            );
+        }
+        page.push_str("</table>");
+    }
+    if let Some(days) = review.days_without {
+        let _ = write!(page, "<p>{}</p>", esc(&days_line(days)));
+    }
+    let _ = writeln!(
+        page,
+        "<p><small>{}</small></p></body></html>",
+        esc(t("safety.support_not_treatment"))
+    );
+    page
+}

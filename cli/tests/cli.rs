@@ -1,0 +1,768 @@
+//! `ebb` as a person and a script meet it: every command run as a real
+//! process against its own temporary data directory.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests state their expectations by unwrapping
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use ebb_core::content::ContentKey;
+use serde_json::Value;
+
+/// A data directory of its own and a way to run `ebb` against it.
+struct Ebb {
+    _tmp: tempfile::TempDir,
+    dir: PathBuf,
+}
+
+impl Ebb {
+    fn new() -> Self {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("data");
+        Self { _tmp: tmp, dir }
+    }
+
+    fn scratch(&self, name: &str) -> PathBuf {
+        self._tmp.path().join(name)
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_ebb"));
+        c.arg("--data-dir")
+            .arg(&self.dir)
+            .args(args)
+            .env_remove("EBB_KEY")
+            .env_remove("EBB_DATA_DIR")
+            .stdin(Stdio::null());
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd(args).output().unwrap()
+    }
+
+    fn with_stdin(&self, args: &[&str], input: &str) -> Output {
+        let mut child = self
+            .cmd(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    }
+
+    /// Runs and expects success; returns stdout.
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "ebb {args:?} exited {:?}: {}",
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Runs with `--json` and parses stdout.
+    fn json(&self, args: &[&str]) -> Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        let out = self.ok(&all);
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
+    }
+
+    /// Runs and expects `code`; returns stderr.
+    fn fails(&self, args: &[&str], code: i32) -> String {
+        let out = self.run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "ebb {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stderr).unwrap()
+    }
+
+    fn database(&self) -> PathBuf {
+        self.dir.join("ebb.db")
+    }
+
+    fn key(&self) -> PathBuf {
+        self.dir.join("key")
+    }
+}
+
+fn text(key: &'static str) -> &'static str {
+    ContentKey::new(key).text()
+}
+
+fn one_line(stderr: &str) {
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+}
+
+fn snapshot(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn the_first_run_shows_the_privacy_statement_once_and_makes_a_private_key() {
+    let ebb = Ebb::new();
+    let first = ebb.ok(&[]);
+    assert!(first.contains(text("privacy.title")), "{first}");
+    assert!(first.contains(text("privacy.nothing_leaves")));
+    assert!(first.contains(text("cli.home.title")));
+    let key = std::fs::read(ebb.key()).unwrap();
+    assert_eq!(key.len(), 32);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(ebb.key()).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let second = ebb.ok(&[]);
+    assert!(!second.contains(text("privacy.title")), "{second}");
+    assert_eq!(std::fs::read(ebb.key()).unwrap(), key, "the key is kept");
+}
+
+#[test]
+fn with_json_the_privacy_statement_goes_to_stderr_and_stdout_stays_json() {
+    let ebb = Ebb::new();
+    let out = ebb.run(&["urge", "status", "--json"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains(text("privacy.title")));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["running"], false);
+}
+
+#[test]
+fn a_session_started_by_one_process_is_ended_by_another() {
+    let ebb = Ebb::new();
+    let started = ebb.json(&[
+        "urge",
+        "start",
+        "--intensity",
+        "7",
+        "--need",
+        "numb",
+        "--source",
+        "terminal",
+        "--goal",
+        "15",
+    ]);
+    let id = started["id"].as_str().unwrap().to_owned();
+    assert_eq!(started["running"], true);
+    assert_eq!(started["resumed"], false);
+    assert_eq!(started["start_intensity"], 7);
+    assert_eq!(started["need"], "numb");
+    assert_eq!(started["source"], "terminal");
+    assert_eq!(started["goal_minutes"], 15);
+
+    // Starting again returns the same running session.
+    let again = ebb.json(&["urge", "start"]);
+    assert_eq!(again["id"], id.as_str());
+    assert_eq!(again["resumed"], true);
+
+    let status = ebb.json(&["urge", "status"]);
+    assert_eq!(status["session"]["id"], id.as_str());
+
+    let checked = ebb.json(&["urge", "check-in", "5"]);
+    assert_eq!(checked["session"]["latest_intensity"], 5);
+    assert_eq!(checked["session"]["check_ins"].as_array().unwrap().len(), 1);
+    assert_eq!(checked["next"]["next"], "continue");
+
+    let used = ebb.json(&[
+        "urge", "skill", "hold-ice", "--helped", "yes", "--after", "3",
+    ]);
+    assert_eq!(used["in_session"], id.as_str());
+
+    let extended = ebb.json(&["urge", "extend", "30"]);
+    assert_eq!(extended["goal_minutes"], 30);
+
+    let suggestions = ebb.json(&["urge", "suggest", "--count", "3"]);
+    let list = suggestions.as_array().unwrap();
+    assert_eq!(list.len(), 3);
+    assert!(
+        list.iter()
+            .all(|s| s["reason"].as_str().is_some_and(|r| !r.is_empty()))
+    );
+
+    let ended = ebb.json(&["urge", "end", "--outcome", "passed"]);
+    assert_eq!(ended["id"], id.as_str());
+    assert_eq!(ended["ended"]["outcome"]["kind"], "passed");
+    assert_eq!(ended["next"]["next"], "acknowledge");
+
+    assert_eq!(ebb.json(&["urge", "status"])["running"], false);
+    // Nothing is running to end now.
+    let stderr = ebb.fails(&["urge", "end", "--outcome", "passed"], 2);
+    one_line(&stderr);
+    assert!(stderr.contains(text("cli.error.no_session")));
+}
+
+#[test]
+fn thinking_about_ending_life_at_a_check_in_brings_the_crisis_screen_first() {
+    let ebb = Ebb::new();
+    ebb.json(&["urge", "start"]);
+    let v = ebb.json(&["urge", "check-in", "--ending-life"]);
+    assert_eq!(v["next"]["next"], "crisis_first");
+    assert!(!v["next"]["lines"].as_array().unwrap().is_empty());
+    let human = ebb.ok(&["urge", "check-in", "8", "--ending-life"]);
+    assert!(human.contains(text("safety.crisis.heading")), "{human}");
+}
+
+#[test]
+fn self_harm_that_may_need_care_shows_the_care_card() {
+    let ebb = Ebb::new();
+    ebb.json(&["urge", "start"]);
+    let v = ebb.json(&["urge", "end", "--outcome", "self-harmed", "--needs-care"]);
+    assert_eq!(v["next"]["next"], "care");
+    ebb.json(&["urge", "start"]);
+    let human = ebb.ok(&["urge", "end", "--outcome", "self-harmed", "--needs-care"]);
+    assert!(human.contains(text("care.injury.title")), "{human}");
+    assert!(human.contains(text("safety.ack.needs_care")));
+    // Care goes only with self-harm.
+    ebb.json(&["urge", "start"]);
+    one_line(&ebb.fails(&["urge", "end", "--outcome", "passed", "--needs-care"], 2));
+    assert_eq!(ebb.json(&["urge", "status"])["session"]["running"], true);
+}
+
+#[test]
+fn the_live_timer_offers_crisis_help_notes_skills_and_ends_with_an_outcome() {
+    let ebb = Ebb::new();
+    let out = ebb.with_stdin(&["urge", "--goal", "5"], "h\nc\n7\ns 1\nwhat\ne\n1\n");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for key in [
+        "urge.start.title",
+        "safety.ask.ending_life",
+        "cli.urge.suggestions",
+        "safety.crisis.heading",
+        "cli.urge.skill_noted",
+        "cli.urge.not_understood",
+        "urge.ask.outcome",
+        "urge.outcome.passed",
+    ] {
+        assert!(stdout.contains(text(key)), "{key} missing from:\n{stdout}");
+    }
+    assert_eq!(ebb.json(&["urge", "status"])["running"], false);
+    let log = ebb.json(&["log"]);
+    let kinds: Vec<&str> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["payload"]["kind"].as_str().unwrap())
+        .collect();
+    for kind in ["urge_started", "checked_in", "skill_used", "urge_ended"] {
+        assert!(kinds.contains(&kind), "{kinds:?}");
+    }
+}
+
+#[test]
+fn closing_the_live_timer_leaves_the_session_running_and_resumable() {
+    let ebb = Ebb::new();
+    let out = ebb.with_stdin(&["urge", "--intensity", "6"], "");
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains(text("cli.urge.left_running")), "{stdout}");
+    let id = ebb.json(&["urge", "status"])["session"]["id"].clone();
+    assert!(id.is_string());
+
+    let out = ebb.with_stdin(&["urge"], "e\n4\ny\n");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains(&text("cli.urge.resumed").replace(" {elapsed}.", "")[..20]),
+        "{stdout}"
+    );
+    assert!(stdout.contains(text("care.injury.title")), "{stdout}");
+    let log = ebb.json(&["log"]);
+    let ends: Vec<&Value> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["payload"]["kind"] == "urge_ended")
+        .collect();
+    assert_eq!(ends.len(), 1);
+    assert_eq!(ends[0]["payload"]["session"], id);
+}
+
+#[test]
+fn bad_input_is_one_line_exit_2_and_changes_nothing() {
+    let ebb = Ebb::new();
+    // Before anything exists, a typo creates nothing.
+    one_line(&ebb.fails(&["urge", "start", "--intensity", "11"], 2));
+    assert!(!ebb.dir.exists());
+
+    ebb.json(&["urge", "status"]);
+    let before = snapshot(&ebb.database());
+    for args in [
+        &["urge", "start", "--intensity", "11"][..],
+        &["urge", "start", "--goal", "0"],
+        &["urge", "start", "--need", "sleepy"],
+        &["breathe", "--pattern", "square"],
+        &["breathe", "--minutes", "9"],
+        &["breathe", "--from-pace", "1"],
+        &["guide", "juggling"],
+        &["skills", "hide", "no-such-skill"],
+        &["safety", "country", "XYZ"],
+        &["safety", "person", "add", "Sam", "--phone", "call me"],
+        &["safety", "remove", "reasons", "0"],
+        &["settings", "goals", "0"],
+        &["log", "show", "not-an-id"],
+        &["urge", "check-in", "4"],
+        &["frobnicate"],
+    ] {
+        let stderr = ebb.fails(args, 2);
+        one_line(&stderr);
+    }
+    assert_eq!(snapshot(&ebb.database()), before);
+}
+
+#[test]
+fn an_import_file_that_is_not_ebbs_is_refused_and_changes_nothing() {
+    let ebb = Ebb::new();
+    ebb.json(&["urge", "start"]);
+    let before = ebb.json(&["log"]);
+    let file = ebb.scratch("other.json");
+    std::fs::write(&file, r#"{"format": "something-else", "events": []}"#).unwrap();
+    let stderr = ebb.fails(&["import", file.to_str().unwrap()], 2);
+    one_line(&stderr);
+    assert!(stderr.contains(text("cli.error.not_an_export")));
+    std::fs::write(&file, "not json at all").unwrap();
+    one_line(&ebb.fails(&["import", file.to_str().unwrap()], 2));
+    assert_eq!(ebb.json(&["log"]), before);
+}
+
+#[test]
+fn a_database_without_its_key_is_refused_never_replaced() {
+    let ebb = Ebb::new();
+    ebb.json(&["urge", "start"]);
+    let db = snapshot(&ebb.database());
+    std::fs::remove_file(ebb.key()).unwrap();
+    let stderr = ebb.fails(&["urge", "status"], 1);
+    one_line(&stderr);
+    assert!(stderr.contains("key"), "{stderr}");
+    assert!(!ebb.key().exists(), "no new key is made");
+    assert_eq!(snapshot(&ebb.database()), db);
+}
+
+#[test]
+fn a_wrong_key_is_refused_and_ebb_key_can_supply_the_right_one() {
+    let ebb = Ebb::new();
+    ebb.json(&["urge", "start"]);
+    let db = snapshot(&ebb.database());
+    let right: String = std::fs::read(ebb.key())
+        .unwrap()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let wrong = "ab".repeat(32);
+    let out = ebb
+        .cmd(&["urge", "status"])
+        .env("EBB_KEY", &wrong)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    one_line(&stderr);
+    assert_eq!(snapshot(&ebb.database()), db);
+
+    std::fs::remove_file(ebb.key()).unwrap();
+    let out = ebb
+        .cmd(&["urge", "status", "--json"])
+        .env("EBB_KEY", &right)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["session"]["running"], true);
+
+    let out = ebb
+        .cmd(&["urge", "status"])
+        .env("EBB_KEY", "short")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn ebb_data_dir_chooses_the_directory_and_ebb_key_makes_no_key_file() {
+    let ebb = Ebb::new();
+    let dir = ebb.scratch("from-env");
+    let out = Command::new(env!("CARGO_BIN_EXE_ebb"))
+        .args(["urge", "status", "--json"])
+        .env("EBB_DATA_DIR", &dir)
+        .env("EBB_KEY", "cd".repeat(32))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(dir.join("ebb.db").exists());
+    assert!(!dir.join("key").exists());
+}
+
+#[test]
+fn export_and_import_round_trip_and_a_second_import_adds_nothing() {
+    let ebb = Ebb::new();
+    ebb.json(&["urge", "start", "--intensity", "8"]);
+    ebb.json(&["urge", "end", "--outcome", "used-skill"]);
+    let file = ebb.scratch("export.json");
+    let out = ebb.run(&[
+        "export",
+        "--format",
+        "json",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let exported: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(exported["format"], "ebb-export");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "only the owner can read an export");
+    }
+    let to_stdout: Value = serde_json::from_str(&ebb.ok(&["export"])).unwrap();
+    assert_eq!(to_stdout["events"], exported["events"]);
+    let csv = ebb.ok(&["export", "--format", "csv"]);
+    assert!(csv.starts_with("session_id,"));
+    assert_eq!(csv.trim_end().lines().count(), 2);
+
+    let other = Ebb::new();
+    let first = other.json(&["import", file.to_str().unwrap()]);
+    assert!(first["added"].as_u64().unwrap() >= 2);
+    let second = other.json(&["import", file.to_str().unwrap()]);
+    assert_eq!(second["added"], 0);
+    let review = other.json(&["progress", "--window", "all"]);
+    assert_eq!(review["current"]["urges"], 1);
+    assert_eq!(review["current"]["passed_safely"], 1);
+}
+
+#[test]
+fn the_log_lists_shows_and_deletes_entries() {
+    let ebb = Ebb::new();
+    ebb.json(&["urge", "start", "--intensity", "4"]);
+    ebb.json(&["urge", "end", "--outcome", "passed"]);
+    let log = ebb.json(&["log"]);
+    let start = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["payload"]["kind"] == "urge_started")
+        .unwrap();
+    let id = start["id"].as_str().unwrap();
+    let listed = ebb.ok(&["log"]);
+    assert!(listed.contains(id));
+    let shown = ebb.json(&["log", "show", id]);
+    assert_eq!(shown["payload"]["intensity"], 4);
+    assert!(ebb.ok(&["log", "show", id]).contains("4"));
+    ebb.ok(&["log", "delete", id]);
+    one_line(&ebb.fails(&["log", "show", id], 2));
+    let review = ebb.json(&["progress", "--window", "all"]);
+    assert_eq!(
+        review["current"]["urges"], 0,
+        "deleting a session deletes it everywhere"
+    );
+}
+
+#[test]
+fn erase_asks_first_and_with_yes_it_removes_everything() {
+    let ebb = Ebb::new();
+    ebb.json(&["urge", "start"]);
+    let out = ebb.with_stdin(&["erase"], "no\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(ebb.database().exists() && ebb.key().exists());
+    let out = ebb.with_stdin(&["erase"], "erase\n");
+    assert!(out.status.success());
+    assert!(!ebb.database().exists() && !ebb.key().exists());
+
+    ebb.json(&["urge", "start"]);
+    assert_eq!(ebb.json(&["erase", "--yes"])["erased"], true);
+    assert!(!ebb.database().exists() && !ebb.key().exists());
+    // A fresh start afterwards works.
+    assert_eq!(ebb.json(&["urge", "status"])["running"], false);
+}
+
+#[test]
+fn skills_can_be_hidden_shown_again_and_added() {
+    let ebb = Ebb::new();
+    let ids = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(ids(&ebb.json(&["skills"])).contains(&"hold-ice".to_owned()));
+    ebb.ok(&["skills", "hide", "hold-ice"]);
+    assert!(!ids(&ebb.json(&["skills"])).contains(&"hold-ice".to_owned()));
+    let all = ebb.json(&["skills", "--all"]);
+    let ice = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "hold-ice")
+        .unwrap();
+    assert_eq!(ice["hidden"], true);
+    ebb.ok(&["skills", "show", "hold-ice"]);
+    assert!(ids(&ebb.json(&["skills"])).contains(&"hold-ice".to_owned()));
+
+    let added = ebb.json(&[
+        "skills",
+        "add",
+        "Walk the dog",
+        "--need",
+        "numb",
+        "--need",
+        "control",
+    ]);
+    let id = added["id"].as_str().unwrap().to_owned();
+    assert!(id.starts_with("own-"), "{id}");
+    let listed = ebb.json(&["skills"]);
+    let own = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == id.as_str())
+        .unwrap();
+    assert_eq!(own["title"], "Walk the dog");
+    assert_eq!(own["needs"], serde_json::json!(["numb", "control"]));
+    assert!(ebb.ok(&["skills"]).contains("Walk the dog"));
+    one_line(&ebb.fails(&["skills", "remove", "hold-ice"], 2));
+    ebb.ok(&["skills", "remove", &id]);
+    assert!(!ids(&ebb.json(&["skills"])).contains(&id));
+}
+
+#[test]
+fn the_safety_plan_people_and_lines_are_edited_and_shown() {
+    let ebb = Ebb::new();
+    let empty = ebb.ok(&["safety"]);
+    assert!(empty.contains(text("safety.plan.reasons.prompt")));
+    ebb.ok(&["safety", "add", "reasons", "My cat, Pebble"]);
+    ebb.ok(&["safety", "add", "coping", "A hot shower"]);
+    ebb.ok(&[
+        "safety",
+        "person",
+        "add",
+        "Sam",
+        "--phone",
+        "+44 7700 900123",
+        "--text",
+    ]);
+    ebb.ok(&[
+        "safety",
+        "line",
+        "add",
+        "My therapist",
+        "--phone",
+        "020 7946 0000",
+        "--note",
+        "Weekdays",
+    ]);
+    let plan = ebb.json(&["safety"]);
+    assert_eq!(plan["reasons_for_living"][0], "My cat, Pebble");
+    assert_eq!(plan["people"][0]["name"], "Sam");
+    assert_eq!(plan["people"][0]["reach"], "text");
+    assert_eq!(plan["own_lines"][0]["name"], "My therapist");
+    let shown = ebb.ok(&["safety", "show"]);
+    assert!(shown.contains("My cat, Pebble") && shown.contains("Sam"));
+    ebb.ok(&["safety", "remove", "coping", "1"]);
+    assert_eq!(
+        ebb.json(&["safety"])["internal_coping"],
+        serde_json::json!([])
+    );
+
+    // Without a country, the fallback; with one, its lines.
+    let fallback = ebb.json(&["safety", "lines"]);
+    assert_eq!(fallback["coverage"], "fallback");
+    ebb.ok(&["settings", "country", "GB"]);
+    let gb = ebb.json(&["safety", "lines"]);
+    assert_eq!(gb["country"], "GB");
+    assert!(gb["lines"].as_array().unwrap().len() > 1);
+    assert!(ebb.ok(&["safety", "lines"]).contains("Samaritans"));
+
+    let crisis = ebb.json(&["crisis"]);
+    assert_eq!(crisis["people"][0]["name"], "Sam");
+    assert_eq!(
+        crisis["lines"][0]["name"], "My therapist",
+        "own lines first"
+    );
+    let human = ebb.ok(&["crisis"]);
+    assert!(human.contains(text("safety.crisis.heading")));
+    assert!(human.contains("Sam"));
+    ebb.ok(&["safety", "person", "remove", "1"]);
+    assert_eq!(ebb.json(&["safety"])["people"], serde_json::json!([]));
+}
+
+#[test]
+fn settings_are_shown_changed_and_used_by_the_next_timer() {
+    let ebb = Ebb::new();
+    let shown = ebb.ok(&["settings"]);
+    assert!(shown.contains(&ebb.dir.display().to_string()));
+    ebb.ok(&["settings", "check-in", "5"]);
+    ebb.ok(&["settings", "goals", "30", "10", "20"]);
+    ebb.ok(&["settings", "days-without", "on"]);
+    ebb.ok(&["settings", "country", "ie"]);
+    let v = ebb.json(&["settings"]);
+    assert_eq!(v["settings"]["cadence"], "every_five_minutes");
+    assert_eq!(
+        v["settings"]["goal_presets"],
+        serde_json::json!([600, 1200, 1800])
+    );
+    assert_eq!(v["settings"]["show_days_without"], true);
+    assert_eq!(v["settings"]["country"], "IE");
+    assert_eq!(ebb.json(&["safety"])["country"], "IE");
+    assert_eq!(
+        ebb.json(&["urge", "start"])["cadence"],
+        "every_five_minutes"
+    );
+    assert!(
+        ebb.ok(&["settings", "privacy"])
+            .contains(text("privacy.title"))
+    );
+    let review = ebb.json(&["progress"]);
+    assert_eq!(review["days_without"], "none_logged");
+}
+
+#[test]
+fn progress_shows_tables_charts_and_writes_a_self_contained_page() {
+    let ebb = Ebb::new();
+    let empty = ebb.ok(&["progress"]);
+    assert!(empty.contains(text("cli.progress.nothing_yet")));
+    ebb.json(&["urge", "start", "--intensity", "8", "--need", "too-much"]);
+    ebb.json(&["urge", "skill", "hold-ice", "--helped", "yes"]);
+    ebb.json(&["urge", "end", "--outcome", "used-skill"]);
+    for window in ["week", "month", "90d", "all"] {
+        let v = ebb.json(&["progress", "--window", window]);
+        assert_eq!(v["current"]["urges"], 1, "{window}");
+    }
+    let table = ebb.ok(&["progress", "--window", "week"]);
+    for key in [
+        "progress.title",
+        "cli.progress.row.passed_safely",
+        "cli.progress.weekly",
+        "cli.progress.hours",
+        "cli.progress.needs",
+    ] {
+        assert!(table.contains(text(key)), "{key}:\n{table}");
+    }
+    assert!(table.contains("Hold ice"));
+    assert!(table.contains('█'));
+
+    let page = ebb.scratch("review.html");
+    ebb.ok(&["progress", "--html", page.to_str().unwrap()]);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(html.contains("<svg"));
+    assert!(html.contains(text("progress.title")));
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("src="));
+    assert!(!html.contains("href="));
+    one_line(&ebb.fails(&["progress", "--window", "year"], 2));
+}
+
+#[test]
+fn guides_print_their_timelines_as_json() {
+    let ebb = Ebb::new();
+    let breathing = ebb.json(&["breathe", "--pattern", "box", "--minutes", "1"]);
+    assert_eq!(breathing["title"], text("guide.breathing.box.title"));
+    assert!(breathing["steps"].as_array().unwrap().len() >= 4);
+    assert!((55..=65).contains(&breathing["length_secs"].as_u64().unwrap()));
+    let paced = ebb.json(&[
+        "breathe",
+        "--pattern",
+        "extended",
+        "--exhale",
+        "8",
+        "--from-pace",
+        "20",
+    ]);
+    assert!(
+        paced["steps"][0]["secs"].as_f64().unwrap() < 4.0,
+        "starts at your pace"
+    );
+    for pattern in ["gentle", "sighing", "resonance"] {
+        ebb.json(&["breathe", "--pattern", pattern]);
+    }
+    let ice = ebb.json(&["ice"]);
+    assert_eq!(ice["id"], "hold_ice");
+    assert_eq!(ice["cautions"][0], text("caution.ice_held_too_long"));
+    assert_eq!(ebb.json(&["ground"])["id"], "grounding54321");
+    let list = ebb.json(&["guide"]);
+    assert_eq!(list.as_array().unwrap().len(), 10);
+    for name in list.as_array().unwrap() {
+        let name = name["name"].as_str().unwrap();
+        assert!(
+            !ebb.json(&["guide", name])["steps"]
+                .as_array()
+                .unwrap()
+                .is_empty()
+        );
+    }
+    assert!(ebb.ok(&["guide"]).contains("hold-ice"));
+    one_line(&ebb.fails(&["breathe", "--pattern", "extended", "--exhale", "12"], 2));
+}
+
+#[test]
+fn a_guide_plays_live_to_its_end() {
+    let ebb = Ebb::new();
+    let out = ebb.run(&["breathe", "--minutes", "1", "--time-scale", "60", "--bell"]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains(text("guide.breathing.in")), "{stdout}");
+    assert!(stdout.contains(text("guide.breathing.out")));
+    assert!(stdout.contains('\x07'), "the bell rings on step changes");
+    assert!(stdout.contains(text("cli.guide.finished")));
+    // Open steps move on by themselves when no one can press Enter.
+    let out = ebb.run(&["guide", "write-it-down", "--time-scale", "100"]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains(text("cli.guide.finished"))
+    );
+    // q stops a guide.
+    let out = ebb.with_stdin(&["ice", "--time-scale", "1"], "q\n");
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains(text("cli.guide.stopped"))
+    );
+}
+
+#[test]
+fn every_command_has_help_that_reads_well() {
+    let ebb = Ebb::new();
+    let top = ebb.ok(&["--help"]);
+    for command in [
+        "urge", "crisis", "breathe", "ice", "ground", "guide", "progress", "log", "export",
+        "import", "erase", "skills", "safety", "settings",
+    ] {
+        assert!(top.contains(command), "{command}");
+        let help = ebb.ok(&[command, "--help"]);
+        assert!(!help.contains('!'), "{command}: {help}");
+    }
+    for path in [
+        &["urge", "start", "--help"][..],
+        &["urge", "check-in", "--help"],
+        &["urge", "end", "--help"],
+        &["safety", "person", "add", "--help"],
+        &["settings", "goals", "--help"],
+        &["log", "delete", "--help"],
+    ] {
+        ebb.ok(path);
+    }
+    assert!(!ebb.dir.exists(), "help touches no files");
+}
