@@ -187,7 +187,7 @@ impl Store {
     /// Ends the running session with its outcome.
     pub fn end_urge(&mut self, now: DateTime<FixedOffset>, outcome: Outcome) -> Result<Ended> {
         let tx = write(&mut self.conn)?;
-        let (id, _) = project::active(&tx)?.ok_or(StoreError::NoActiveUrge)?;
+        let id = project::active_id(&tx)?.ok_or(StoreError::NoActiveUrge)?;
         let event = Event::new(
             now,
             &self.device,
@@ -211,7 +211,7 @@ impl Store {
         record: SkillUseRecord,
     ) -> Result<EventId> {
         let tx = write(&mut self.conn)?;
-        let session = project::active(&tx)?.map(|(id, _)| id);
+        let session = project::active_id(&tx)?;
         let event = Event::new(
             now,
             &self.device,
@@ -232,7 +232,7 @@ impl Store {
     /// Keeps words the person wrote, within the running session if any.
     pub fn write_note(&mut self, now: DateTime<FixedOffset>, text: &str) -> Result<EventId> {
         let tx = write(&mut self.conn)?;
-        let session = project::active(&tx)?.map(|(id, _)| id);
+        let session = project::active_id(&tx)?;
         let event = Event::new(
             now,
             &self.device,
@@ -403,7 +403,7 @@ impl Store {
         payload: impl FnOnce(SessionId) -> Payload,
     ) -> Result<Vec<Cue>> {
         let tx = write(&mut self.conn)?;
-        let (id, _) = project::active(&tx)?.ok_or(StoreError::NoActiveUrge)?;
+        let id = project::active_id(&tx)?.ok_or(StoreError::NoActiveUrge)?;
         let event = Event::new(now, &self.device, payload(id));
         let cues = project::append(&tx, &event)?;
         tx.commit()?;

@@ -294,6 +294,20 @@ pub(super) fn session(conn: &Connection, id: SessionId) -> Result<Option<UrgeSes
         .transpose()
 }
 
+/// The id of the running session, without reading its state: writes that
+/// only need to know which session they belong to leave the state to
+/// [`apply`], which reads it once.
+pub(super) fn active_id(conn: &Connection) -> Result<Option<SessionId>> {
+    let id: Option<Vec<u8>> = conn
+        .prepare_cached(
+            "SELECT id FROM urge_sessions WHERE ended_ms IS NULL
+             ORDER BY started_ms DESC LIMIT 1",
+        )?
+        .query_row([], |r| r.get(0))
+        .optional()?;
+    id.map(|id| EventId::from_slice(&id)).transpose()
+}
+
 /// The most recently started session that has not ended.
 pub(super) fn active(conn: &Connection) -> Result<Option<(SessionId, UrgeSession)>> {
     let row: Option<(Vec<u8>, String)> = conn
