@@ -490,6 +490,23 @@ fn every_earlier_schema_version_opens_with_its_data() {
         )));
         let csv = csv(&store);
         assert!(csv.lines().nth(1).unwrap().contains("used_skill"), "{csv}");
+        // The review counts it (from v4 on, through the day tallies the
+        // migration counted).
+        let review = store
+            .progress(
+                at(60).to_utc(),
+                ebb_core::progress::ReviewOptions {
+                    window: ebb_core::progress::Window::AllTime,
+                    show_days_without: false,
+                },
+            )
+            .unwrap();
+        assert_eq!(
+            (review.current.urges, review.current.passed_safely),
+            (1, 1),
+            "v{version}"
+        );
+        assert_eq!(review.current.skills.len(), 1, "v{version}");
     }
 }
 

@@ -91,7 +91,12 @@ impl Store {
     pub fn open(path: impl AsRef<Path>, key: &DatabaseKey, options: OpenOptions) -> Result<Self> {
         let path = path.as_ref().to_owned();
         let mut conn = db::open(&path, key, options)?;
-        schema::migrate(&mut conn)?;
+        if schema::migrate(&mut conn)? < schema::CURRENT {
+            // Count the day tallies a migration marked stale, once.
+            let tx = write(&mut conn)?;
+            crate::progress::settle(&tx, &[])?;
+            tx.commit()?;
+        }
         let device = device_id(&conn)?;
         Ok(Self { conn, path, device })
     }
@@ -356,6 +361,7 @@ impl Store {
     pub fn rebuild_projections(&mut self) -> Result<()> {
         let tx = write(&mut self.conn)?;
         project::rebuild(&tx)?;
+        crate::progress::settle(&tx, &[])?;
         tx.commit()?;
         Ok(())
     }

@@ -20,7 +20,9 @@ use super::export::ImportReport;
 /// propagate, and the caller's transaction rolls back.
 pub(super) fn append(conn: &Connection, event: &Event) -> Result<Vec<Cue>> {
     insert(conn, event)?;
-    apply(conn, event)
+    let cues = apply(conn, event)?;
+    crate::progress::settle_before(conn, event.at.timestamp_millis())?;
+    Ok(cues)
 }
 
 fn insert(conn: &Connection, event: &Event) -> Result<()> {
@@ -503,6 +505,7 @@ pub(super) fn merge(conn: &Connection, events: Vec<Event>) -> Result<ImportRepor
         erase(conn, target)?;
     }
     rebuild(conn)?;
+    crate::progress::settle(conn, &[])?;
     Ok(report)
 }
 

@@ -11,10 +11,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::error::{Result, StoreError};
 
 /// The schema this build writes.
-pub const CURRENT: u32 = 3;
+pub const CURRENT: u32 = 4;
 
 /// Migration steps; `STEPS[i]` takes a database from version `i` to `i + 1`.
-const STEPS: &[&str] = &[V1, V2, V3];
+const STEPS: &[&str] = &[V1, V2, V3, V4];
 
 /// Version 1: the event log, projections, and local metadata.
 const V1: &str = "
@@ -118,8 +118,63 @@ const V3: &str = "
 CREATE INDEX events_kind_at ON events (kind, at_ms, id);
 ";
 
-/// Brings the database to [`CURRENT`], refusing a newer one.
-pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+/// Version 4: a tally of the review's figures per UTC day (see
+/// `progress::tally`), and triggers that mark a day stale whenever a
+/// projection row of that day changes. Every day already logged starts
+/// stale; opening the store counts them once.
+const V4: &str = "
+CREATE TABLE day_tallies (
+    day   INTEGER PRIMARY KEY,
+    tally TEXT NOT NULL
+) STRICT;
+CREATE TABLE day_tallies_stale (
+    day INTEGER PRIMARY KEY
+) STRICT;
+-- A session's skill uses, for marking their days when the session changes.
+CREATE INDEX skill_uses_session ON skill_uses (session_id, at_ms);
+
+CREATE TRIGGER urge_sessions_tally_insert AFTER INSERT ON urge_sessions BEGIN
+    INSERT OR IGNORE INTO day_tallies_stale VALUES (NEW.started_ms / 86400000);
+END;
+CREATE TRIGGER urge_sessions_tally_delete AFTER DELETE ON urge_sessions BEGIN
+    INSERT OR IGNORE INTO day_tallies_stale VALUES (OLD.started_ms / 86400000);
+END;
+CREATE TRIGGER urge_sessions_tally_update AFTER UPDATE OF
+    started_ms, outcome, pause_ms, need, local_hour, local_weekday,
+    start_intensity, max_intensity, last_intensity
+ON urge_sessions BEGIN
+    INSERT OR IGNORE INTO day_tallies_stale
+        VALUES (OLD.started_ms / 86400000), (NEW.started_ms / 86400000);
+    -- A use's safer-choice and reaching-out figures read its session.
+    INSERT OR IGNORE INTO day_tallies_stale
+        SELECT at_ms / 86400000 FROM skill_uses WHERE session_id = NEW.id;
+END;
+CREATE TRIGGER check_ins_tally_insert AFTER INSERT ON check_ins BEGIN
+    INSERT OR IGNORE INTO day_tallies_stale
+        SELECT started_ms / 86400000 FROM urge_sessions WHERE id = NEW.session_id;
+END;
+CREATE TRIGGER check_ins_tally_delete AFTER DELETE ON check_ins BEGIN
+    INSERT OR IGNORE INTO day_tallies_stale
+        SELECT started_ms / 86400000 FROM urge_sessions WHERE id = OLD.session_id;
+END;
+CREATE TRIGGER skill_uses_tally_insert AFTER INSERT ON skill_uses BEGIN
+    INSERT OR IGNORE INTO day_tallies_stale VALUES (NEW.at_ms / 86400000);
+END;
+CREATE TRIGGER skill_uses_tally_delete AFTER DELETE ON skill_uses BEGIN
+    INSERT OR IGNORE INTO day_tallies_stale VALUES (OLD.at_ms / 86400000);
+END;
+CREATE TRIGGER skill_uses_tally_update AFTER UPDATE ON skill_uses BEGIN
+    INSERT OR IGNORE INTO day_tallies_stale
+        VALUES (OLD.at_ms / 86400000), (NEW.at_ms / 86400000);
+END;
+
+INSERT OR IGNORE INTO day_tallies_stale SELECT started_ms / 86400000 FROM urge_sessions;
+INSERT OR IGNORE INTO day_tallies_stale SELECT at_ms / 86400000 FROM skill_uses;
+";
+
+/// Brings the database to [`CURRENT`], refusing a newer one. Returns the
+/// version it found.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<u32> {
     let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if found > CURRENT {
         return Err(StoreError::TooNew {
@@ -139,7 +194,7 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
         tx.pragma_update(None, "user_version", from as u32 + 1)?;
         tx.commit()?;
     }
-    Ok(())
+    Ok(found)
 }
 
 #[cfg(test)]

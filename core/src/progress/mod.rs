@@ -2,9 +2,10 @@
 //! the safer choices they made and the needs behind their urges, over a
 //! window of time and compared with the window before it.
 //!
-//! Everything is computed with SQL over the store's projections (sessions,
-//! check-ins, skill uses), so a review of years of entries stays quick
-//! (schema v2 adds covering indexes for these queries).
+//! Every figure is counted from the store's projections (sessions,
+//! check-ins, skill uses) as a [`tally::Tally`]: sums that add up, so the
+//! store keeps one per day and a review of years adds a few thousand of
+//! them instead of counting every entry again (see [`tally`]).
 //!
 //! What the review never does, by design (`CONTENT.md`): count a "streak"
 //! that resets to zero, rate risk, or frame a harder stretch as getting
@@ -40,17 +41,20 @@
 //! - When urges came: counts by the local hour and weekday stored with each
 //!   session (the offset where the person was at the time), never a risk.
 
-use std::collections::BTreeMap;
+mod tally;
+
 use std::time::Duration;
 
 use chrono::{DateTime, TimeZone, Utc};
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::content::ContentKey;
-use crate::skills::SkillId;
 use crate::store::{Result, Store, StoreError};
-use crate::urge::{Intensity, Need};
+use crate::urge::Need;
+
+use tally::{Ending, Tally};
+pub(crate) use tally::{settle, settle_before};
 
 /// The span a review covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -361,21 +365,24 @@ pub fn review(store: &Store, now: DateTime<Utc>, options: ReviewOptions) -> Resu
     let conn = store.conn();
     // The window includes `now` itself.
     let end = now.timestamp_millis().saturating_add(1);
-    let (current, previous) = match options.window.length() {
+    let start = match options.window.length() {
+        Some(length) => end.saturating_sub(ms(length)),
+        None => first_entry(conn)?.min(end),
+    };
+    let tally = Tally::over(conn, start, end)?;
+    let current = figures(&tally, start, end)?;
+    let weekly = weekly(&tally, start, end)?;
+    let previous = match options.window.length() {
         Some(length) => {
-            let len = ms(length);
-            let start = end.saturating_sub(len);
-            let current = figures(conn, start, end)?;
-            let previous = figures(conn, start.saturating_sub(len), start)?;
-            (current, Some(previous))
+            let from = start.saturating_sub(ms(length));
+            Some(figures(&Tally::over(conn, from, start)?, from, start)?)
         }
-        None => (figures(conn, first_entry(conn)?.min(end), end)?, None),
+        None => None,
     };
     let trends = previous
         .as_ref()
         .map(|p| trends(&current, p))
         .unwrap_or_default();
-    let weekly = weekly(conn, millis(&current.from), end)?;
     let days_without = if options.show_days_without {
         Some(days_without(conn, now)?)
     } else {
@@ -401,293 +408,31 @@ fn first_entry(conn: &Connection) -> Result<i64> {
     )?)
 }
 
-/// Every figure for `[from, to)` (UTC milliseconds).
-fn figures(conn: &Connection, from: i64, to: i64) -> Result<Figures> {
-    let (urges, passed_safely, self_harm_episodes, finished, longest, sessions_reached_out) = conn
-        .prepare_cached(
-            "SELECT count(*),
-                    count(*) FILTER (WHERE outcome IN ('passed', 'used_skill', 'reached_out')),
-                    count(*) FILTER (WHERE outcome = 'self_harmed'),
-                    count(pause_ms),
-                    max(pause_ms),
-                    count(*) FILTER (WHERE outcome = 'reached_out')
-             FROM urge_sessions WHERE started_ms >= ?1 AND started_ms < ?2",
-        )?
-        .query_row(params![from, to], |r| {
-            Ok((
-                count(r.get(0)?),
-                count(r.get(1)?),
-                count(r.get(2)?),
-                r.get::<_, i64>(3)?,
-                r.get::<_, Option<i64>>(4)?,
-                count(r.get(5)?),
-            ))
-        })?;
-
-    let median_pause = median_pause(conn, from, to, finished)?;
-    let (safer_choices_when_strong, reach_person_uses) = conn
-        .prepare_cached(
-            "SELECT count(*) FILTER (WHERE coalesce(u.intensity_before,
-                        (SELECT s.max_intensity FROM urge_sessions s INDEXED BY urge_sessions_peak
-                         WHERE s.id = u.session_id)) >= ?3),
-                    count(*) FILTER (WHERE u.skill = ?4 AND NOT EXISTS (
-                        SELECT 1 FROM urge_sessions s INDEXED BY urge_sessions_peak
-                        WHERE s.id = u.session_id AND s.outcome = 'reached_out'))
-             FROM skill_uses u WHERE u.at_ms >= ?1 AND u.at_ms < ?2",
-        )?
-        .query_row(
-            params![
-                from,
-                to,
-                Intensity::STRONG.value(),
-                SkillId::REACH_PERSON.as_str()
-            ],
-            |r| Ok((count(r.get(0)?), count(r.get(1)?))),
-        )?;
-
-    let (needs, urges_by_hour, urges_by_weekday) = when_and_why(conn, from, to)?;
+/// Every figure of `tally`, the tally of `[from, to)`.
+fn figures(tally: &Tally, from: i64, to: i64) -> Result<Figures> {
+    let (passed_safely, self_harm_episodes, _) = tally.endings();
+    let pauses = tally.sorted_pauses();
     Ok(Figures {
         from: instant(from)?,
         to: instant(to)?,
-        urges,
+        urges: count_of(tally.sessions.len()),
         passed_safely,
         self_harm_episodes,
-        median_pause,
-        longest_pause: longest.map(duration),
-        intensity: intensity_course(conn, from, to)?,
-        safer_choices_when_strong,
-        reached_out: ReachedOut {
-            sessions: sessions_reached_out,
-            reach_person_uses,
-        },
-        skills: skills(conn, from, to)?,
-        needs,
-        urges_by_hour,
-        urges_by_weekday,
+        median_pause: middle(&pauses).map(duration),
+        longest_pause: pauses.last().copied().map(duration),
+        intensity: tally.intensity_course(),
+        safer_choices_when_strong: tally.safer_when_strong,
+        reached_out: tally.reached_out(),
+        skills: tally.skill_figures(),
+        needs: tally.need_counts(),
+        urges_by_hour: tally.hours,
+        urges_by_weekday: tally.weekdays,
     })
 }
 
-/// The median of the `finished` pauses in `[from, to)`.
-fn median_pause(conn: &Connection, from: i64, to: i64, finished: i64) -> Result<Option<Duration>> {
-    if finished == 0 {
-        return Ok(None);
-    }
-    let mut stmt = conn.prepare_cached(
-        "SELECT min(pause_ms), max(pause_ms) FROM (
-             SELECT pause_ms FROM urge_sessions
-             WHERE started_ms >= ?1 AND started_ms < ?2 AND pause_ms IS NOT NULL
-             ORDER BY pause_ms LIMIT ?3 OFFSET ?4)",
-    )?;
-    let take = 2 - finished % 2;
-    let skip = (finished - 1) / 2;
-    let (low, high): (Option<i64>, Option<i64>) = stmt
-        .query_row(params![from, to, take, skip], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?;
-    Ok(low.zip(high).map(|(l, h)| duration(l + (h - l) / 2)))
-}
-
-/// Needs, local hours and weekdays of the urges in `[from, to)`, in one pass.
-fn when_and_why(
-    conn: &Connection,
-    from: i64,
-    to: i64,
-) -> Result<(Vec<NeedCount>, [u32; 24], [u32; 7])> {
-    let mut needs: Vec<NeedCount> = Need::ALL
-        .iter()
-        .map(|&need| NeedCount {
-            need: Some(need),
-            urges: 0,
-        })
-        .chain([NeedCount {
-            need: None,
-            urges: 0,
-        }])
-        .collect();
-    let mut hours = [0u32; 24];
-    let mut weekdays = [0u32; 7];
-    let tags = need_tags();
-    let mut stmt = conn.prepare_cached(
-        "SELECT local_hour, local_weekday, need FROM urge_sessions
-         WHERE started_ms >= ?1 AND started_ms < ?2",
-    )?;
-    let mut rows = stmt.query(params![from, to])?;
-    while let Some(r) = rows.next()? {
-        let hour: i64 = r.get(0)?;
-        let weekday: i64 = r.get(1)?;
-        let need = r.get_ref(2)?.as_str_or_null().map_err(from_sql)?;
-        let n = 1;
-        if let Some(slot) = usize::try_from(hour).ok().and_then(|h| hours.get_mut(h)) {
-            *slot += n;
-        }
-        if let Some(slot) = usize::try_from(weekday)
-            .ok()
-            .and_then(|d| weekdays.get_mut(d))
-        {
-            *slot += n;
-        }
-        let need = need
-            .map(|tag| {
-                tags.iter()
-                    .find(|(t, _)| t == tag)
-                    .map(|(_, n)| *n)
-                    .ok_or_else(|| StoreError::Invalid {
-                        what: "stored need",
-                        detail: tag.to_owned(),
-                    })
-            })
-            .transpose()?;
-        if let Some(entry) = needs.iter_mut().find(|e| e.need == need) {
-            entry.urges += n;
-        }
-    }
-    Ok((needs, hours, weekdays))
-}
-
-/// Start, peak and last averages, and the curve, for sessions started in
-/// `[from, to)`.
-fn intensity_course(conn: &Connection, from: i64, to: i64) -> Result<IntensityCourse> {
-    let (sessions, average_start, average_peak, average_last) = conn
-        .prepare_cached(
-            "SELECT count(*),
-                    avg(coalesce(s.start_intensity,
-                        (SELECT c.intensity FROM check_ins c WHERE c.session_id = s.id
-                         ORDER BY c.elapsed_ms LIMIT 1))),
-                    avg(s.max_intensity),
-                    avg(s.last_intensity)
-             FROM urge_sessions s
-             WHERE s.started_ms >= ?1 AND s.started_ms < ?2 AND s.max_intensity IS NOT NULL",
-        )?
-        .query_row(params![from, to], |r| {
-            Ok((count(r.get(0)?), r.get(1)?, r.get(2)?, r.get(3)?))
-        })?;
-
-    // Readings: the start intensity at minute 0 plus every check-in. One
-    // pass, one column pair per bucket, no sorting.
-    let bounds: Vec<i64> = MinuteBucket::ALL
-        .iter()
-        .filter_map(|b| b.to)
-        .map(ms)
-        .collect();
-    let mut columns = String::new();
-    for i in 0..MinuteBucket::ALL.len() {
-        let low = if i == 0 { None } else { bounds.get(i - 1) };
-        let high = bounds.get(i);
-        let cond = match (low, high) {
-            (None, Some(h)) => format!("elapsed_ms < {h}"),
-            (Some(l), Some(h)) => format!("elapsed_ms >= {l} AND elapsed_ms < {h}"),
-            (Some(l), None) => format!("elapsed_ms >= {l}"),
-            (None, None) => "1".to_owned(),
-        };
-        columns.push_str(&format!(
-            "count(*) FILTER (WHERE {cond}), avg(intensity) FILTER (WHERE {cond}),"
-        ));
-    }
-    columns.pop();
-    let sql = format!(
-        "SELECT {columns} FROM (
-             SELECT 0 AS elapsed_ms, s.start_intensity AS intensity
-             FROM urge_sessions s
-             WHERE s.started_ms >= ?1 AND s.started_ms < ?2 AND s.start_intensity IS NOT NULL
-             UNION ALL
-             SELECT c.elapsed_ms, c.intensity
-             FROM urge_sessions s JOIN check_ins c ON c.session_id = s.id
-             WHERE s.started_ms >= ?1 AND s.started_ms < ?2)"
-    );
-    let curve = conn
-        .prepare_cached(&sql)?
-        .query_row(params![from, to], |r| {
-            MinuteBucket::ALL
-                .iter()
-                .enumerate()
-                .map(|(i, &bucket)| {
-                    Ok(CurvePoint {
-                        bucket,
-                        readings: count(r.get(2 * i)?),
-                        average: r.get(2 * i + 1)?,
-                    })
-                })
-                .collect::<rusqlite::Result<Vec<_>>>()
-        })?;
-    Ok(IntensityCourse {
-        sessions,
-        average_start,
-        average_peak,
-        average_last,
-        curve,
-    })
-}
-
-/// Per-skill figures for uses recorded in `[from, to)`, the ones that
-/// helped most first: largest average drop, then largest share helped, then
-/// most used, then by id so the order is stable.
-///
-/// The rows are folded here rather than grouped in SQL: a `GROUP BY` on the
-/// skill sorts every use, which over years of entries cost more than the
-/// scan itself.
-fn skills(conn: &Connection, from: i64, to: i64) -> Result<Vec<SkillFigures>> {
-    #[derive(Default)]
-    struct Tally {
-        uses: u32,
-        rated: u32,
-        drop_sum: i64,
-        answered: u32,
-        helped: u32,
-    }
-    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT skill, intensity_before, intensity_after, helped
-         FROM skill_uses WHERE at_ms >= ?1 AND at_ms < ?2",
-    )?;
-    let mut rows = stmt.query(params![from, to])?;
-    while let Some(r) = rows.next()? {
-        let skill = r.get_ref(0)?.as_str().map_err(from_sql)?;
-        let tally = match tallies.get_mut(skill) {
-            Some(t) => t,
-            None => tallies.entry(skill.to_owned()).or_default(),
-        };
-        tally.uses += 1;
-        if let (Some(before), Some(after)) =
-            (r.get::<_, Option<i64>>(1)?, r.get::<_, Option<i64>>(2)?)
-        {
-            tally.rated += 1;
-            tally.drop_sum += before - after;
-        }
-        if let Some(helped) = r.get::<_, Option<bool>>(3)? {
-            tally.answered += 1;
-            tally.helped += u32::from(helped);
-        }
-    }
-    let ratio = |part: f64, whole: u32| (whole > 0).then(|| part / f64::from(whole));
-    let mut out: Vec<SkillFigures> = tallies
-        .into_iter()
-        .map(|(skill, t)| SkillFigures {
-            skill,
-            uses: t.uses,
-            rated_uses: t.rated,
-            average_drop: ratio(t.drop_sum as f64, t.rated),
-            answered_uses: t.answered,
-            helped_share: ratio(f64::from(t.helped), t.answered),
-        })
-        .collect();
-    // Larger first; `None` after every value.
-    let desc = |a: Option<f64>, b: Option<f64>| match (a, b) {
-        (Some(a), Some(b)) => b.total_cmp(&a),
-        (a, b) => b.is_some().cmp(&a.is_some()),
-    };
-    out.sort_by(|a, b| {
-        desc(a.average_drop, b.average_drop)
-            .then(desc(a.helped_share, b.helped_share))
-            .then(b.uses.cmp(&a.uses))
-            .then(a.skill.cmp(&b.skill))
-    });
-    Ok(out)
-}
-
-/// 7-day buckets ending at `to`, back to the one holding `from`: one scan
-/// of the sessions, folded here (medians need each bucket's pauses sorted,
-/// which is quicker in memory than with window functions in SQL).
-fn weekly(conn: &Connection, from: i64, to: i64) -> Result<Vec<WeekFigures>> {
+/// 7-day buckets ending at `to`, back to the one holding `from`, from the
+/// sessions of `tally` (the tally of `[from, to)`).
+fn weekly(tally: &Tally, from: i64, to: i64) -> Result<Vec<WeekFigures>> {
     let week = ms(WEEK);
     let buckets = usize::try_from((to - from + week - 1) / week).unwrap_or(0);
     // Index 0 is the newest bucket.
@@ -706,24 +451,16 @@ fn weekly(conn: &Connection, from: i64, to: i64) -> Result<Vec<WeekFigures>> {
         })
         .collect::<Result<_>>()?;
     let mut pauses: Vec<Vec<i64>> = vec![Vec::new(); buckets];
-    let mut stmt = conn.prepare_cached(
-        "SELECT started_ms, outcome, pause_ms FROM urge_sessions
-         WHERE started_ms >= ?1 AND started_ms < ?2",
-    )?;
-    let mut rows = stmt.query(params![from, to])?;
-    while let Some(r) = rows.next()? {
-        let index = (to - 1 - r.get::<_, i64>(0)?) / week;
+    for mark in &tally.sessions {
+        let index = (to - 1 - mark.started_ms) / week;
         let Some(i) = usize::try_from(index).ok().filter(|&i| i < buckets) else {
             continue;
         };
         let w = &mut out[i];
         w.urges += 1;
-        match r.get_ref(1)?.as_str_or_null().map_err(from_sql)? {
-            Some("passed" | "used_skill" | "reached_out") => w.passed_safely += 1,
-            Some("self_harmed") => w.self_harm_episodes += 1,
-            _ => {}
-        }
-        if let Some(pause) = r.get::<_, Option<i64>>(2)? {
+        w.passed_safely += u32::from(mark.ending.is_safe());
+        w.self_harm_episodes += u32::from(mark.ending == Ending::SelfHarmed);
+        if let Some(pause) = mark.pause_ms {
             pauses[i].push(pause);
         }
     }
@@ -792,34 +529,12 @@ fn trends(current: &Figures, previous: &Figures) -> Vec<Trend> {
     out
 }
 
-/// Each need with its stored tag (its serde name).
-fn need_tags() -> Vec<(String, Need)> {
-    Need::ALL
-        .into_iter()
-        .filter_map(|n| match serde_json::to_value(n) {
-            Ok(serde_json::Value::String(tag)) => Some((tag, n)),
-            _ => None,
-        })
-        .collect()
-}
-
-fn from_sql(e: rusqlite::types::FromSqlError) -> StoreError {
-    StoreError::Invalid {
-        what: "stored value",
-        detail: e.to_string(),
-    }
-}
-
-fn count(n: i64) -> u32 {
-    u32::try_from(n.max(0)).unwrap_or(u32::MAX)
+fn count_of(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 fn ms(d: Duration) -> i64 {
     i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
-}
-
-fn millis(at: &DateTime<Utc>) -> i64 {
-    at.timestamp_millis()
 }
 
 fn duration(ms: i64) -> Duration {
