@@ -32,6 +32,13 @@ struct ShiftedClock: WallClock {
     func utcOffsetSeconds(at date: Date) -> Int32 { 3600 }
 }
 
+/// A clock stopped at one instant.
+struct FixedClock: WallClock {
+    let at: Date
+    func now() -> Date { at }
+    func utcOffsetSeconds(at date: Date) -> Int32 { 3600 }
+}
+
 /// A clock that moves on a second at every reading. The core orders two
 /// saves of the same kind within one millisecond at random (their UUIDv7
 /// ids carry no counter), so tests that save twice in a row use this.

@@ -26,11 +26,18 @@ final class ScreenTests: XCTestCase {
     }
 
     func testRecommendedSkillsComeInTheCoresOrder() async throws {
-        let fixture = try Fixture(clock: ShiftedClock(shift: 0))
+        let now = Date()
+        let fixture = try Fixture(clock: FixedClock(at: now))
         let skills = RecommendedSkills(companion: fixture.companion)
         try await skills.refresh(need: .tooMuch, intensity: 8, atHand: [.ice])
         let offered = skills.state.suggestions
         XCTAssertFalse(offered.isEmpty)
+        // The seed is the clock's milliseconds, so the core's draw repeats.
+        let core = try fixture.companion.ebb.recommend(
+            now: now, need: .tooMuch, intensity: 8, inPublic: false, atHand: [.ice],
+            seed: UInt64(now.timeIntervalSince1970 * 1000))
+        XCTAssertEqual(offered.map(\.skillId), core.map(\.skillId))
+        XCTAssertEqual(skills.state.need, .tooMuch)
         XCTAssertTrue(offered.allSatisfy { !$0.reason.isEmpty })
 
         let id = try await skills.recordUse(of: offered[0], intensityBefore: 8, intensityAfter: 5, helped: true)
