@@ -76,6 +76,12 @@ class EbbCompanion private constructor(
         }
     }
 
+    @Volatile
+    private var closed = false
+
+    /** Whether [close] has not been called yet. */
+    val isOpen: Boolean get() = !closed
+
     /** The device this log was opened for. */
     val device: DeviceKind get() = ebb.device()
 
@@ -175,7 +181,10 @@ class EbbCompanion private constructor(
     fun runBreathing(choice: BreathingChoice, minutes: Int, startPace: Int?, platform: Platform): GuideRun =
         GuideRun { ebb.runBreathing(choice, minutes, startPace, platform, it) }
 
-    override fun close() = ebb.close()
+    override fun close() {
+        closed = true
+        ebb.close()
+    }
 }
 
 /** What a playing guide delivers. */

@@ -185,9 +185,10 @@ class UrgeTimer(
                         if (it is UrgeState.Running) it.copy(cue = cue, askingIntensity = cue.asksIntensity) else it
                     }
                 }
-                // The session ended elsewhere (the watch, a notification action).
+                // The session ended elsewhere (the watch, a notification
+                // action), or the log was closed.
                 watching = null
-                if (state.value is UrgeState.Running) resume()
+                if (companion.isOpen && state.value is UrgeState.Running) resume()
             } catch (e: EbbException.Closed) {
                 state.value = UrgeState.Loading
             }
