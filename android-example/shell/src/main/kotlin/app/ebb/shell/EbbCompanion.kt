@@ -79,6 +79,9 @@ class EbbCompanion private constructor(
     @Volatile
     private var closed = false
 
+    /** The generated object, for platform adapters of calls not wrapped here (device sync). */
+    val bindings: Ebb get() = ebb
+
     /** Whether [close] has not been called yet. */
     val isOpen: Boolean get() = !closed
 

@@ -36,6 +36,9 @@ object Keys {
     val ASK_OUTCOME = ContentKey("urge.ask.outcome")
     val PROGRESS_TITLE = ContentKey("progress.title")
 
+    /** The widget's start label. Proposed: not yet in the core's tables. */
+    val WIDGET_START = ContentKey("widget.start")
+
     fun need(need: Need): ContentKey = ContentKey(
         "need." + when (need) {
             Need.TOO_MUCH -> "too_much"
