@@ -4,6 +4,7 @@ import android.app.Application
 import android.app.NotificationChannel
 import android.app.NotificationManager
 import app.ebb.DeviceKind
+import app.ebb.datalayer.KeystoreVault
 import app.ebb.shell.CrisisAccess
 import app.ebb.shell.CueSchedule
 import app.ebb.shell.EbbCompanion
