@@ -162,7 +162,7 @@ class EbbCompanion private constructor(
      * Collecting starts the core's live driver; cancelling stops it.
      */
     fun cues(): Flow<CueView> = callbackFlow {
-        val handle = ebb.watchUrge(object : UrgeListener {
+        val listener = object : UrgeListener {
             override fun onCue(cue: CueView) {
                 trySend(cue)
             }
@@ -170,7 +170,14 @@ class EbbCompanion private constructor(
             override fun onEnded() {
                 channel.close()
             }
-        })
+        }
+        val handle = try {
+            ebb.watchUrge(listener)
+        } catch (closedMeanwhile: IllegalStateException) {
+            // The log was closed before collection began: no session to watch.
+            channel.close()
+            return@callbackFlow
+        }
         awaitClose {
             handle.stop()
             handle.close()
