@@ -1,0 +1,93 @@
+package app.ebb.shell
+
+import app.ebb.DeviceKind
+import app.ebb.core.Action
+import java.io.File
+import java.nio.file.Files
+import java.time.Duration
+import java.time.Instant
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.first
+import kotlinx.coroutines.withTimeout
+
+// Recording implementations of the platform seams, and a real store in a
+// temporary directory. Nothing here stands in for the core.
+
+class MemoryVault(var key: ByteArray? = null) : KeyVault {
+    var writes = 0
+    override fun read(): ByteArray? = key?.copyOf()
+    override fun write(key: ByteArray) {
+        writes++
+        this.key = key.copyOf()
+    }
+}
+
+/** The real clock, shifted by [offset] (to start a session in the past). */
+class ShiftedClock(var offset: Duration = Duration.ZERO) : Clock {
+    override fun now(): Instant = Instant.now().plus(offset)
+    override fun utcOffsetSecs(at: Instant): Int = 3600
+}
+
+class RecordingVibrator(override val hasAmplitudeControl: Boolean) : Vibrator {
+    sealed interface Call
+    data class Waveform(val timings: List<Long>, val amplitudes: List<Int>, val repeat: Int) : Call
+    data class OnOff(val timings: List<Long>, val repeat: Int) : Call
+    data object Cancel : Call
+
+    val calls = java.util.Collections.synchronizedList(mutableListOf<Call>())
+    override fun playWaveform(timingsMs: LongArray, amplitudes: IntArray, repeat: Int) {
+        calls += Waveform(timingsMs.toList(), amplitudes.toList(), repeat)
+    }
+    override fun playOnOff(timingsMs: LongArray, repeat: Int) {
+        calls += OnOff(timingsMs.toList(), repeat)
+    }
+    override fun cancel() {
+        calls += Cancel
+    }
+}
+
+class RecordingScheduler : NotificationScheduler {
+    val pending = sortedMapOf<Int, PlannedNotification>()
+    override fun schedule(notification: PlannedNotification) {
+        pending[notification.id] = notification
+    }
+    override fun cancel(id: Int) {
+        pending.remove(id)
+    }
+}
+
+class RecordingOpener : ActionOpener {
+    val opened = mutableListOf<Action>()
+    override fun open(action: Action) {
+        opened += action
+    }
+}
+
+/** Test words: the key's own format for the timer, the key itself otherwise. */
+val testWords = Words { key ->
+    when (key) {
+        Keys.TIMER_REMAINING -> "{minutes}:{seconds}"
+        else -> key.key
+    }
+}
+
+/** A fresh directory with an encrypted store opened in it. */
+class TempStore(device: DeviceKind = DeviceKind.PHONE) : AutoCloseable {
+    val dir: File = Files.createTempDirectory("ebb-shell").toFile()
+    val file = File(dir, "ebb.db")
+    val vault = MemoryVault()
+    val clock = ShiftedClock()
+    val companion: EbbCompanion = open(device)
+
+    fun open(device: DeviceKind = DeviceKind.PHONE): EbbCompanion =
+        EbbCompanion.open(file, vault, device, clock, Dispatchers.IO)
+
+    override fun close() {
+        companion.close()
+        dir.deleteRecursively()
+    }
+}
+
+suspend fun <T> StateFlow<T>.awaitMatching(timeoutMs: Long = 10_000, predicate: (T) -> Boolean): T =
+    withTimeout(timeoutMs) { first(predicate) }

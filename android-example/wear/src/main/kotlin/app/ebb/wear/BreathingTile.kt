@@ -1,0 +1,51 @@
+package app.ebb.wear
+
+import android.content.Intent
+import androidx.wear.protolayout.ActionBuilders
+import androidx.wear.protolayout.LayoutElementBuilders
+import androidx.wear.protolayout.ModifiersBuilders
+import androidx.wear.protolayout.ResourceBuilders
+import androidx.wear.protolayout.TimelineBuilders
+import androidx.wear.tiles.RequestBuilders
+import androidx.wear.tiles.TileBuilders
+import androidx.wear.tiles.TileService
+import app.ebb.core.GuideId
+import app.ebb.core.Platform
+import com.google.common.util.concurrent.Futures
+import com.google.common.util.concurrent.ListenableFuture
+import kotlinx.coroutines.runBlocking
+
+/** A tile whose one tap starts the breathing pacer; its words are the guide's title from the core. */
+class BreathingTile : TileService() {
+    override fun onTileRequest(request: RequestBuilders.TileRequest): ListenableFuture<TileBuilders.Tile> {
+        val title = runBlocking { WatchEbb.get(this@BreathingTile).guide(GuideId.BREATHING, Platform.WEAR_OS).title }
+        val launch = ActionBuilders.LaunchAction.Builder()
+            .setAndroidActivity(
+                ActionBuilders.AndroidActivity.Builder()
+                    .setPackageName(packageName)
+                    .setClassName(WearActivity::class.java.name)
+                    .addKeyToExtraMapping(WearActivity.EXTRA_BREATHE, ActionBuilders.AndroidBooleanExtra.Builder().setValue(true).build())
+                    .build(),
+            ).build()
+        val text = LayoutElementBuilders.Text.Builder()
+            .setText(title)
+            .setModifiers(
+                ModifiersBuilders.Modifiers.Builder()
+                    .setClickable(ModifiersBuilders.Clickable.Builder().setId("breathe").setOnClick(launch).build())
+                    .setSemantics(ModifiersBuilders.Semantics.Builder().setContentDescription(title).build())
+                    .build(),
+            ).build()
+        val tile = TileBuilders.Tile.Builder()
+            .setResourcesVersion(RESOURCES)
+            .setTileTimeline(TimelineBuilders.Timeline.fromLayoutElement(text))
+            .build()
+        return Futures.immediateFuture(tile)
+    }
+
+    override fun onTileResourcesRequest(request: RequestBuilders.ResourcesRequest): ListenableFuture<ResourceBuilders.Resources> =
+        Futures.immediateFuture(ResourceBuilders.Resources.Builder().setVersion(RESOURCES).build())
+
+    private companion object {
+        const val RESOURCES = "1"
+    }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Compiles the Android example's plain-JVM `shell` module (its sources and
+# its JUnit 4 tests) with the generated Kotlin bindings, and runs the tests
+# on the JVM against the real native library, loaded through JNA as on
+# Android. Fails if any test fails.
+#
+# Expects $target/debug/libebb_ffi.so (tests/run builds it first). For a
+# run without cargo: EBB_LIB=<path to libebb_ffi.so> and
+# EBB_BINDGEN=<path to a uniffi-bindgen binary>.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source tests/toolchains.sh
+ensure_kotlin
+
+# JUnit 4 and Hamcrest from Debian, so the same test sources also run under
+# Gradle on a developer's machine.
+if [ ! -f /usr/share/java/junit4.jar ] || [ ! -f /usr/share/java/hamcrest.jar ]; then
+    log "installing junit4"
+    apt_install junit4
+fi
+junit="/usr/share/java/junit4.jar:/usr/share/java/hamcrest.jar"
+
+target="${CARGO_TARGET_DIR:-target}"
+lib="${EBB_LIB:-$target/debug/libebb_ffi.so}"
+[ -f "$lib" ] || { echo "android-shell: no native library at $lib" >&2; exit 1; }
+out="$target/android-shell"
+rm -rf "$out" && mkdir -p "$out"
+if [ -n "${EBB_BINDGEN:-}" ]; then
+    "$EBB_BINDGEN" generate --no-format --library "$lib" --language kotlin --out-dir "$out/bindings" >/dev/null
+else
+    cargo run -q -p uniffi-bindgen -- generate --no-format --library "$lib" --language kotlin --out-dir "$out/bindings" >/dev/null
+fi
+
+shell=android-example/shell/src
+"$KOTLINC" -nowarn "$out"/bindings/app/ebb/*.kt "$out"/bindings/app/ebb/core/*.kt \
+    "$shell"/main/kotlin/app/ebb/shell/*.kt "$shell"/test/kotlin/app/ebb/shell/*.kt \
+    -cp "$KOTLIN_CLASSPATH:$junit" -d "$out/shell.jar" 2>&1 | grep -v '^warning:' || true
+[ -f "$out/shell.jar" ] || { echo "android-shell: compile failed" >&2; exit 1; }
+
+# Every *Test.kt file holds one test class of the same name.
+classes=()
+for f in "$shell"/test/kotlin/app/ebb/shell/*Test.kt; do
+    classes+=("app.ebb.shell.$(basename "$f" .kt)")
+done
+java -Djna.library.path="$(dirname "$lib")" -cp "$out/shell.jar:$KOTLIN_CLASSPATH:$junit" \
+    org.junit.runner.JUnitCore "${classes[@]}"
