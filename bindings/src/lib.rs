@@ -25,4 +25,12 @@ pub use safety::*;
 pub use skills::*;
 pub use views::*;
 
+/// The words for a content key, for labels a shell draws itself (buttons,
+/// titles, the widget); `None` for a key Ebb does not have. Needs no open
+/// store, so a shell can show Ebb's words even when the key is lost.
+#[uniffi::export]
+pub fn text(key: String) -> Option<String> {
+    ebb_core::content::lookup(ebb_core::content::Locale::default(), &key).map(str::to_owned)
+}
+
 uniffi::setup_scaffolding!();

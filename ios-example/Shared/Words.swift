@@ -5,7 +5,7 @@
 import Foundation
 
 enum Words {
-    static let crisisHelp = String(localized: "safety.crisis.button", defaultValue: "Crisis help")
+    static let crisisHelp = String(localized: "safety.link.label", defaultValue: "Crisis help")
     static let start = String(localized: "urge.start", defaultValue: "Start the timer")
     static let howStrong = String(localized: "urge.ask.intensity", defaultValue: "How strong is the urge now, from 0 to 10?")
     static let endingLife = String(localized: "safety.ask.ending_life", defaultValue: "I am thinking about ending my life")

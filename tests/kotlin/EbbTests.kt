@@ -11,6 +11,7 @@ import app.ebb.GuideListener
 import app.ebb.HapticsView
 import app.ebb.NextScreen
 import app.ebb.PlanChange
+import app.ebb.text
 import app.ebb.SkillUse
 import app.ebb.StepView
 import app.ebb.UrgeListener
@@ -280,6 +281,10 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
         val after = rssKb()
         println("   rss before ${before} kB, after ${after} kB")
         check(after - before < 30_000) { "memory grew by ${after - before} kB" }
+    },
+    "a shell reads Ebb's words by key without an open store" to {
+        check(text("urge.start") == "Start the timer") { "urge.start: ${text("urge.start")}" }
+        check(text("no.such.key") == null)
     },
 )
 

@@ -55,13 +55,18 @@ fi
 inside="/ebb-tests"
 mkdir -p "$SWIFT_ROOT$inside"
 sync_dir "$pkg" "$SWIFT_ROOT$inside"
+# Unmount only what this run mounted, so a run beside it keeps its mounts.
+mounted=()
 cleanup() {
-    umount "$SWIFT_ROOT/dev" 2>/dev/null || true
-    umount "$SWIFT_ROOT/proc" 2>/dev/null || true
+    for m in "${mounted[@]}"; do umount "$m" 2>/dev/null || true; done
 }
 trap cleanup EXIT
-mountpoint -q "$SWIFT_ROOT/proc" || mount -t proc proc "$SWIFT_ROOT/proc"
-mountpoint -q "$SWIFT_ROOT/dev" || mount --bind /dev "$SWIFT_ROOT/dev"
+if ! mountpoint -q "$SWIFT_ROOT/proc"; then
+    mount -t proc proc "$SWIFT_ROOT/proc" && mounted+=("$SWIFT_ROOT/proc")
+fi
+if ! mountpoint -q "$SWIFT_ROOT/dev"; then
+    mount --bind /dev "$SWIFT_ROOT/dev" && mounted+=("$SWIFT_ROOT/dev")
+fi
 chroot "$SWIFT_ROOT" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/root TMPDIR=/tmp \
     swift test --package-path "$inside" \
     -Xlinker -L"$inside/lib" -Xlinker -rpath -Xlinker "$inside/lib"

@@ -93,6 +93,12 @@ pub fn text(locale: Locale, key: ContentKey) -> &'static str {
         .unwrap_or(key.0)
 }
 
+/// The text for a key given as a string (from a shell), falling back to
+/// English; `None` for a key Ebb does not have.
+pub fn lookup(locale: Locale, key: &str) -> Option<&'static str> {
+    locale.table().get(key).or_else(|| EN.get(key)).copied()
+}
+
 /// Whether `key` has an English text.
 pub fn exists(key: ContentKey) -> bool {
     EN.contains_key(key.0)

@@ -7,4 +7,5 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "caution.ice_held_too_long",
         "Ice held for a long time can hurt your skin. If your hand aches or goes numb, put the ice down and warm your hand.",
     ),
+    ("common.close", "Close"),
 ];

@@ -270,4 +270,5 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "guide.reach_safe_person.after",
         "Reaching out is a real step, whatever the reply and whenever it comes.",
     ),
+    ("guide.done", "Done"),
 ];

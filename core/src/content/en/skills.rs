@@ -396,4 +396,5 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "skill.requirement.taste_or_scent",
         "Something with a strong taste or smell",
     ),
+    ("skills.title", "Things that may help"),
 ];

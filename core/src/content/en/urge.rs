@@ -77,4 +77,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "{minutes} min {seconds} s to your goal",
     ),
     ("urge.timer.elapsed", "{minutes} min {seconds} s so far"),
+    ("urge.start", "Start the timer"),
+    ("urge.end", "End the timer"),
+    ("widget.start", "Start the timer"),
 ];

@@ -102,6 +102,11 @@ final class EbbTests: XCTestCase {
         }
     }
 
+    func testAShellReadsEbbsWordsByKeyWithoutAnOpenStore() {
+        XCTAssertEqual(text(key: "urge.start"), "Start the timer")
+        XCTAssertNil(text(key: "no.such.key"))
+    }
+
     func testThinkingOfEndingYourLifeBringsTheCrisisScreenFirst() throws {
         let ebb = try open()
         _ = try ebb.editSafetyPlan(now: Date(), utcOffsetSecs: offset, change: .setCountry(country: "NZ"))

@@ -36,11 +36,7 @@ class EbbApp : Application() {
     }
 }
 
-/**
- * The core's words by key. Needs the proposed `Ebb.text(key)` binding
- * (see README): until it lands, this is the one call the app makes that
- * the bindings lack.
- */
-class CoreWords(private val companion: EbbCompanion) : Words {
-    override fun raw(key: app.ebb.shell.ContentKey): String = companion.bindings.text(key.key)
+/** The core's words by key (the library's `text(key)`; needs no open store). */
+class CoreWords(@Suppress("unused") private val companion: EbbCompanion) : Words {
+    override fun raw(key: app.ebb.shell.ContentKey): String = app.ebb.text(key.key) ?: key.key
 }
