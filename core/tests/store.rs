@@ -511,6 +511,27 @@ fn every_earlier_schema_version_opens_with_its_data() {
 }
 
 #[test]
+fn of_two_saves_in_the_same_millisecond_the_second_wins() {
+    use ebb_core::settings::Settings;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&db_in(&dir));
+    // Many rounds: with random ids the first save won about half the time.
+    for round in 0..40 {
+        let first = Settings {
+            show_days_without: round % 2 == 0,
+            ..Settings::default()
+        };
+        let second = Settings {
+            show_days_without: round % 2 == 1,
+            ..Settings::default()
+        };
+        store.save_settings(at(round), &first).unwrap();
+        store.save_settings(at(round), &second).unwrap();
+        assert_eq!(store.settings().unwrap(), second, "round {round}");
+    }
+}
+
+#[test]
 fn the_latest_saved_documents_win_on_every_device() {
     use ebb_core::settings::Settings;
     use ebb_core::skills::{SkillBook, SkillId};

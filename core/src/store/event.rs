@@ -7,10 +7,11 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::{Mutex, PoisonError};
 
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
+use uuid::{ContextV7, Uuid};
 
 use crate::safety::SafetyPlan;
 use crate::settings::Settings;
@@ -26,10 +27,17 @@ use super::error::{Result, StoreError};
 pub struct EventId(Uuid);
 
 impl EventId {
-    /// A new id for an event at `at`.
+    /// A new id for an event at `at`. Ids minted in one process only grow,
+    /// even within one millisecond (a counter fills the bits after the
+    /// time), so of two saves at the same instant the later one sorts last
+    /// and wins. Across devices, equal instants fall back to the ids' random
+    /// bits: arbitrary, but the same on every device.
     pub fn new(at: DateTime<Utc>) -> Self {
+        /// The counter behind the ids: process-wide, like the ids' uniqueness.
+        static MINT: Mutex<ContextV7> = Mutex::new(ContextV7::new());
         let secs = u64::try_from(at.timestamp()).unwrap_or(0);
-        let ts = uuid::Timestamp::from_unix(uuid::NoContext, secs, at.timestamp_subsec_nanos());
+        let mint = MINT.lock().unwrap_or_else(PoisonError::into_inner);
+        let ts = uuid::Timestamp::from_unix(&*mint, secs, at.timestamp_subsec_nanos());
         Self(Uuid::new_v7(ts))
     }
 
