@@ -206,7 +206,7 @@ fn check_in(c: &mut Criterion) {
 
 /// The generated history's shape, part of the cache file's name so a change
 /// regenerates it.
-const HISTORY_VERSION: u32 = 2;
+const HISTORY_VERSION: u32 = 3;
 const YEARS: i64 = 10;
 const SESSIONS_PER_DAY: i64 = 14;
 const CHECK_INS: i64 = 6;
@@ -441,8 +441,127 @@ fn print_ratios() {
     }
 }
 
+/// Durable writes wait for the disk, and this VM's `fsync` time drifts
+/// several-fold within a minute, so two benchmarks run one after the other
+/// can disagree by more than the store's own cost. Here the store and the
+/// bare baseline alternate (which goes first alternates too), so both see
+/// the same disk; the ratio of medians and the median of per-pair ratios
+/// are printed.
+fn paired(
+    what: &str,
+    pairs: usize,
+    mut store: impl FnMut() -> Duration,
+    mut bare: impl FnMut() -> Duration,
+) {
+    let mut s = Vec::with_capacity(pairs);
+    let mut b = Vec::with_capacity(pairs);
+    let mut ratios = Vec::with_capacity(pairs);
+    for i in 0..pairs {
+        let (ts, tb) = if i % 2 == 0 {
+            let ts = store();
+            (ts, bare())
+        } else {
+            let tb = bare();
+            (store(), tb)
+        };
+        s.push(ts.as_secs_f64());
+        b.push(tb.as_secs_f64());
+        ratios.push(ts.as_secs_f64() / tb.as_secs_f64());
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let (ms, mb, mr) = (median(&mut s), median(&mut b), median(&mut ratios));
+    println!(
+        "  {what}: median {:.3} ms vs {:.3} ms = {:.2}x; median of {pairs} paired ratios {:.2}x",
+        ms * 1e3,
+        mb * 1e3,
+        ms / mb,
+        mr
+    );
+}
+
+fn paired_writes() {
+    println!("\npaired, alternating with the baseline (this run):");
+    let dir = tempfile::tempdir().unwrap();
+    let store_path = dir.path().join("store.db");
+    let bare_path = dir.path().join("bare.db");
+    drop(Store::open(&store_path, &key(), OpenOptions::default()).unwrap());
+    bare_open(&bare_path).execute_batch(BARE_TABLE).unwrap();
+    let mut minute = 0i64;
+    let mut n = 0i64;
+    paired(
+        "open + start vs bare open + insert",
+        300,
+        || {
+            minute += 10;
+            let now = t0() + chrono::Duration::minutes(minute);
+            let began = Instant::now();
+            let mut store = Store::open(&store_path, &key(), OpenOptions::default()).unwrap();
+            store.start_urge(now, start_options()).unwrap();
+            let spent = began.elapsed();
+            store
+                .end_urge(now + chrono::Duration::minutes(5), Outcome::Passed)
+                .unwrap();
+            spent
+        },
+        || {
+            n += 1;
+            let began = Instant::now();
+            let mut conn = bare_open(&bare_path);
+            bare_insert(&mut conn, n);
+            let spent = began.elapsed();
+            drop(conn);
+            spent
+        },
+    );
+
+    let mut store = Store::open(
+        dir.path().join("checkins.db"),
+        &key(),
+        OpenOptions::default(),
+    )
+    .unwrap();
+    let mut bare = bare_open(&dir.path().join("bare-checkins.db"));
+    bare.execute_batch(BARE_TABLE).unwrap();
+    let mut second = 0i64;
+    let mut in_session = CHECK_INS_PER_SESSION;
+    let mut i = 0u64;
+    paired(
+        "check-in vs bare insert",
+        1000,
+        || {
+            second += 20;
+            i += 1;
+            let now = t0() + chrono::Duration::seconds(second);
+            if in_session == CHECK_INS_PER_SESSION {
+                if store.active_urge().unwrap().is_some() {
+                    store.end_urge(now, Outcome::Passed).unwrap();
+                }
+                store.start_urge(now, start_options()).unwrap();
+                in_session = 0;
+            }
+            in_session += 1;
+            let intensity = Intensity::new((i % 11) as u8).unwrap();
+            let began = Instant::now();
+            black_box(store.check_in(now, intensity).unwrap());
+            began.elapsed()
+        },
+        || {
+            n += 1;
+            let began = Instant::now();
+            bare_insert(&mut bare, n);
+            began.elapsed()
+        },
+    );
+}
+
 fn main() {
     benches();
     Criterion::default().configure_from_args().final_summary();
     print_ratios();
+    if std::env::args().skip(1).all(|a| a.starts_with('-')) {
+        paired_writes();
+    }
 }
