@@ -9,7 +9,8 @@
 //!
 //! Files: `db.rs` opens and keys the database, `schema.rs` holds the DDL and
 //! migrations, `event.rs` the log's entries, `project.rs` turns events into
-//! projections, `export.rs` the JSON and CSV formats.
+//! projections, `export.rs` the JSON and CSV formats, `sync.rs` the
+//! exchange between devices.
 
 mod db;
 mod error;
@@ -17,6 +18,7 @@ mod event;
 mod export;
 mod project;
 pub mod schema;
+mod sync;
 
 use std::path::{Path, PathBuf};
 
@@ -27,6 +29,7 @@ pub use db::{DatabaseKey, OpenOptions};
 pub use error::{Result, StoreError};
 pub use event::{Event, EventId, PAYLOAD_VERSION, Payload, SessionId};
 pub use export::{EXPORT_FORMAT, EXPORT_VERSION, ImportReport};
+pub use sync::{SYNC_MAGIC, SYNC_VERSION, SyncError, SyncReport};
 
 use crate::safety::SafetyPlan;
 use crate::settings::Settings;
