@@ -227,10 +227,14 @@ fn documents_saved_at_the_same_instant_resolve_the_same_way_everywhere() {
     let p = pair();
     let mut phone = open(&p.phone);
     let mut watch = open(&p.watch);
-    let mut quiet = Settings::default();
-    quiet.cadence = CheckInCadence::Never;
-    let mut often = Settings::default();
-    often.cadence = CheckInCadence::EveryMinute;
+    let quiet = Settings {
+        cadence: CheckInCadence::Never,
+        ..Settings::default()
+    };
+    let often = Settings {
+        cadence: CheckInCadence::EveryMinute,
+        ..Settings::default()
+    };
     phone.save_settings(at(5), &quiet).unwrap();
     watch.save_settings(at(5), &often).unwrap();
     pull(&mut watch, &phone);
