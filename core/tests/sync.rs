@@ -320,6 +320,83 @@ fn a_device_restored_from_an_older_copy_is_answered_in_full() {
     assert_eq!(log(&phone), log(&watch));
 }
 
+// ---- The fuzz corpus ----
+
+/// The device id the fuzz target's log has (fuzz/fuzz_targets/sync_payload.rs).
+const FUZZ_DEVICE: &str = "fuzz-target";
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus/sync_payload")
+}
+
+/// Writes the fuzz target's seed corpus: answers addressed to its log (a
+/// first sync, one with a deletion and a settings save, an empty one), a
+/// request, and truncations of them.
+#[test]
+#[ignore = "writes the committed fuzz corpus"]
+fn write_fuzz_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut target = open(&dir.path().join("target.db"));
+    target.set_device_for_tests(FUZZ_DEVICE).unwrap();
+    let mut watch = open(&dir.path().join("watch.db"));
+    let id = session(&mut watch, 0, Outcome::UsedSkill);
+    watch.write_note(at(20), "a few words").unwrap();
+    let mut seeds = vec![
+        ("first", watch.sync_answer(&target.sync_request().unwrap()).unwrap()),
+        ("request", watch.sync_request().unwrap()),
+    ];
+    watch.delete_entry(at(30), id).unwrap();
+    watch
+        .save_settings(
+            at(31),
+            &Settings {
+                cadence: CheckInCadence::Never,
+                ..Settings::default()
+            },
+        )
+        .unwrap();
+    seeds.push(("deletion", watch.sync_answer(&target.sync_request().unwrap()).unwrap()));
+    target.sync_merge(&seeds[0].1).unwrap();
+    seeds.push(("later", watch.sync_answer(&target.sync_request().unwrap()).unwrap()));
+    target.sync_merge(&seeds[3].1).unwrap();
+    seeds.push(("empty", watch.sync_answer(&target.sync_request().unwrap()).unwrap()));
+    let out = corpus_dir();
+    std::fs::create_dir_all(&out).unwrap();
+    for (name, bytes) in &seeds {
+        std::fs::write(out.join(name), bytes).unwrap();
+        for cut in [6, 10, bytes.len() / 2, bytes.len() - 1] {
+            std::fs::write(out.join(format!("{name}-cut{cut}")), &bytes[..cut]).unwrap();
+        }
+    }
+}
+
+/// The fuzz target's body as a plain test over the committed corpus, so it
+/// runs on every `cargo test` even where cargo-fuzz cannot.
+#[test]
+fn every_seed_in_the_fuzz_corpus_is_merged_or_refused_without_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut merged = 0;
+    let mut seeds: Vec<_> = std::fs::read_dir(corpus_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    seeds.sort();
+    assert!(seeds.len() >= 10, "the corpus is committed");
+    for (i, seed) in seeds.iter().enumerate() {
+        let bytes = std::fs::read(seed).unwrap();
+        let mut store = open(&dir.path().join(format!("{i}.db")));
+        store.set_device_for_tests(FUZZ_DEVICE).unwrap();
+        let before = log(&store);
+        match store.sync_merge(&bytes) {
+            Ok(_) => merged += 1,
+            Err(StoreError::Sync(_)) => assert_eq!(log(&store), before, "{seed:?}"),
+            Err(e) => panic!("{seed:?}: {e}"),
+        }
+        let _ = store.sync_answer(&bytes);
+    }
+    assert!(merged >= 3, "the whole answers merge: {merged}");
+}
+
 // ---- Convergence under any order of exchanges ----
 
 #[derive(Clone, Debug)]

@@ -395,6 +395,18 @@ impl Store {
         Ok(())
     }
 
+    /// Gives this log a chosen device id, so fuzzing and corpus tests can
+    /// make sync payloads addressed to it.
+    #[doc(hidden)]
+    pub fn set_device_for_tests(&mut self, id: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE meta SET value = ?1 WHERE key = 'device'",
+            params![id],
+        )?;
+        self.device = id.to_owned();
+        Ok(())
+    }
+
     /// The connection, for progress queries in this crate.
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
