@@ -342,7 +342,10 @@ fn write_fuzz_corpus() {
     let id = session(&mut watch, 0, Outcome::UsedSkill);
     watch.write_note(at(20), "a few words").unwrap();
     let mut seeds = vec![
-        ("first", watch.sync_answer(&target.sync_request().unwrap()).unwrap()),
+        (
+            "first",
+            watch.sync_answer(&target.sync_request().unwrap()).unwrap(),
+        ),
         ("request", watch.sync_request().unwrap()),
     ];
     watch.delete_entry(at(30), id).unwrap();
@@ -355,11 +358,20 @@ fn write_fuzz_corpus() {
             },
         )
         .unwrap();
-    seeds.push(("deletion", watch.sync_answer(&target.sync_request().unwrap()).unwrap()));
+    seeds.push((
+        "deletion",
+        watch.sync_answer(&target.sync_request().unwrap()).unwrap(),
+    ));
     target.sync_merge(&seeds[0].1).unwrap();
-    seeds.push(("later", watch.sync_answer(&target.sync_request().unwrap()).unwrap()));
+    seeds.push((
+        "later",
+        watch.sync_answer(&target.sync_request().unwrap()).unwrap(),
+    ));
     target.sync_merge(&seeds[3].1).unwrap();
-    seeds.push(("empty", watch.sync_answer(&target.sync_request().unwrap()).unwrap()));
+    seeds.push((
+        "empty",
+        watch.sync_answer(&target.sync_request().unwrap()).unwrap(),
+    ));
     let out = corpus_dir();
     std::fs::create_dir_all(&out).unwrap();
     for (name, bytes) in &seeds {
