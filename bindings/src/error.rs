@@ -59,6 +59,14 @@ pub enum EbbError {
         /// The id asked for.
         id: String,
     },
+    /// A sync payload was truncated, damaged, already merged, meant for
+    /// another device or from a newer version. Nothing changed; ask the
+    /// other device for a fresh one.
+    #[error("sync payload refused: {reason}")]
+    SyncPayload {
+        /// Why, for logs.
+        reason: String,
+    },
     /// The companion was closed or erased.
     #[error("the companion is closed")]
     Closed,
@@ -94,6 +102,9 @@ impl From<StoreError> for EbbError {
             StoreError::NoActiveUrge => EbbError::NoActiveUrge,
             StoreError::NoSuchEntry(id) => EbbError::NoSuchEntry { id },
             StoreError::Invalid { what, detail } => EbbError::invalid(what, detail),
+            StoreError::Sync(e) => EbbError::SyncPayload {
+                reason: e.to_string(),
+            },
             other @ (StoreError::Io(_) | StoreError::Sqlite(_)) => EbbError::Internal {
                 detail: other.to_string(),
             },

@@ -16,9 +16,11 @@ mod live;
 mod runtime;
 mod safety;
 mod skills;
+mod sync;
 mod views;
 
 pub use companion::{DeviceKind, Ebb};
+pub use ebb_core::store::SyncReport;
 pub use error::EbbError;
 pub use live::{GuideListener, LiveHandle, UrgeListener};
 pub use safety::*;

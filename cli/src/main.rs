@@ -15,6 +15,7 @@ mod records;
 mod safety;
 mod settings;
 mod skills;
+mod sync;
 mod text;
 mod urge;
 
@@ -53,6 +54,8 @@ enum Command {
     Export(records::ExportArgs),
     #[command(about = t("cli.help.import"))]
     Import(records::ImportArgs),
+    #[command(about = t("cli.help.sync"))]
+    Sync(sync::SyncArgs),
     #[command(about = t("cli.help.erase"))]
     Erase(records::EraseArgs),
     #[command(about = t("cli.help.skills"))]
@@ -83,6 +86,9 @@ fn run(cli: Cli) -> Outcome {
         Some(Command::Log(args)) => records::log(&mut open()?, &args, json),
         Some(Command::Export(args)) => records::export(&open()?, &args),
         Some(Command::Import(args)) => records::import(&mut open()?, &args, json),
+        // Sync bytes go to stdout, so a first run's privacy statement goes
+        // to stderr as with --json.
+        Some(Command::Sync(args)) => sync::run(&mut data::open(&paths, true)?, &args, json),
         Some(Command::Erase(args)) => records::erase(&paths, &args, json),
         Some(Command::Skills(args)) => skills::run(&mut open()?, &args, json),
         Some(Command::Safety(args)) => safety::run(&mut open()?, &args, json),

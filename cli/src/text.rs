@@ -4,7 +4,7 @@
 use std::fmt;
 
 use ebb_core::content::{ContentKey, Locale, render};
-use ebb_core::store::StoreError;
+use ebb_core::store::{StoreError, SyncError};
 use serde::Serialize;
 
 /// The English text of a key.
@@ -79,6 +79,13 @@ impl From<StoreError> for Failure {
             StoreError::Invalid {
                 what: "entry id", ..
             } => Failure::usage("cli.error.bad_entry_id", &[]),
+            StoreError::Sync(SyncError::Replayed { .. }) => {
+                Failure::usage("cli.error.sync_replayed", &[])
+            }
+            StoreError::Sync(SyncError::UnsupportedVersion { .. }) => {
+                Failure::usage("cli.error.sync_too_new", &[])
+            }
+            StoreError::Sync(_) => Failure::usage("cli.error.sync_payload", &[]),
             StoreError::Urge(e) => Failure::Usage(e.to_string()),
             other => Failure::Other(other.to_string()),
         }

@@ -449,6 +449,107 @@ fn export_and_import_round_trip_and_a_second_import_adds_nothing() {
     assert_eq!(review["current"]["passed_safely"], 1);
 }
 
+/// Runs `ebb` and returns its raw stdout, expecting success.
+fn bytes(ebb: &Ebb, args: &[&str], input: Option<&[u8]>) -> Vec<u8> {
+    let mut child = ebb
+        .cmd(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(input.unwrap_or_default()).unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "ebb {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// One round through files: `to` asks, `from` answers, `to` imports.
+fn sync_round(to: &Ebb, from: &Ebb) -> (Value, PathBuf) {
+    let request = to.scratch("request");
+    let answer = to.scratch("answer");
+    to.ok(&["sync", "request", "--out", request.to_str().unwrap()]);
+    let bytes = bytes(
+        from,
+        &["sync", "export", "--for", request.to_str().unwrap()],
+        None,
+    );
+    std::fs::write(&answer, bytes).unwrap();
+    (
+        to.json(&["sync", "import", answer.to_str().unwrap()]),
+        answer,
+    )
+}
+
+#[test]
+fn two_data_directories_sync_both_ways() {
+    let phone = Ebb::new();
+    let watch = Ebb::new();
+    phone.json(&["urge", "start", "--intensity", "6"]);
+    phone.json(&["urge", "end", "--outcome", "passed"]);
+    watch.json(&["urge", "start", "--intensity", "7"]);
+    watch.json(&["urge", "end", "--outcome", "used-skill"]);
+
+    let (to_watch, _) = sync_round(&watch, &phone);
+    assert!(to_watch["added"].as_u64().unwrap() >= 2, "{to_watch}");
+    // The other way, through pipes: request on stdout, answer from stdin.
+    let request = bytes(&phone, &["sync", "request"], None);
+    let answer = bytes(&watch, &["sync", "answer", "--for", "-"], Some(&request));
+    let to_phone = bytes(&phone, &["sync", "merge", "-", "--json"], Some(&answer));
+    let to_phone: Value = serde_json::from_slice(&to_phone).unwrap();
+    assert!(to_phone["added"].as_u64().unwrap() >= 2, "{to_phone}");
+
+    for ebb in [&phone, &watch] {
+        let review = ebb.json(&["progress", "--window", "all"]);
+        assert_eq!(review["current"]["urges"], 2);
+    }
+    assert_eq!(
+        phone.json(&["log"]).as_array().unwrap().len(),
+        watch.json(&["log"]).as_array().unwrap().len()
+    );
+    let again = sync_round(&watch, &phone).0;
+    assert_eq!(again["added"], 0);
+}
+
+#[test]
+fn a_damaged_or_repeated_sync_file_is_refused_and_changes_nothing() {
+    let phone = Ebb::new();
+    let watch = Ebb::new();
+    watch.json(&["urge", "start", "--intensity", "5"]);
+    watch.json(&["urge", "end", "--outcome", "passed"]);
+    phone.json(&["log"]);
+    let request = phone.scratch("request");
+    phone.ok(&["sync", "request", "--out", request.to_str().unwrap()]);
+    let answer = bytes(
+        &watch,
+        &["sync", "export", "--for", request.to_str().unwrap()],
+        None,
+    );
+
+    let before = snapshot(&phone.database());
+    let damaged = phone.scratch("damaged");
+    std::fs::write(&damaged, &answer[..answer.len() - 3]).unwrap();
+    let stderr = phone.fails(&["sync", "import", damaged.to_str().unwrap()], 2);
+    one_line(&stderr);
+    assert!(stderr.contains(text("cli.error.sync_payload")), "{stderr}");
+    assert_eq!(snapshot(&phone.database()), before);
+
+    let good = phone.scratch("answer");
+    std::fs::write(&good, &answer).unwrap();
+    phone.json(&["sync", "import", good.to_str().unwrap()]);
+    let merged = snapshot(&phone.database());
+    let stderr = phone.fails(&["sync", "import", good.to_str().unwrap()], 2);
+    one_line(&stderr);
+    assert!(stderr.contains(text("cli.error.sync_replayed")), "{stderr}");
+    assert_eq!(snapshot(&phone.database()), merged);
+}
+
 #[test]
 fn the_log_lists_shows_and_deletes_entries() {
     let ebb = Ebb::new();
@@ -748,7 +849,7 @@ fn every_command_has_help_that_reads_well() {
     let top = ebb.ok(&["--help"]);
     for command in [
         "urge", "crisis", "breathe", "ice", "ground", "guide", "progress", "log", "export",
-        "import", "erase", "skills", "safety", "settings",
+        "import", "sync", "erase", "skills", "safety", "settings",
     ] {
         assert!(top.contains(command), "{command}");
         let help = ebb.ok(&[command, "--help"]);
@@ -761,6 +862,9 @@ fn every_command_has_help_that_reads_well() {
         &["safety", "person", "add", "--help"],
         &["settings", "goals", "--help"],
         &["log", "delete", "--help"],
+        &["sync", "request", "--help"],
+        &["sync", "export", "--help"],
+        &["sync", "import", "--help"],
     ] {
         ebb.ok(path);
     }

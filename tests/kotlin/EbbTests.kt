@@ -194,6 +194,29 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
             a.close(); b.close()
         }
     },
+    "watch and phone sync both ways and a damaged payload changes nothing" to {
+        val phone = open(); val watch = Ebb.open(tempDb(), KEY, DeviceKind.WATCH, false)
+        phone.startUrge(Instant.now(), OFFSET, request(goal = 5, intensity = 6))
+        phone.endUrge(Instant.now(), OFFSET, Outcome.Passed)
+        watch.startUrge(Instant.now(), OFFSET, request(goal = 10, intensity = 7))
+        watch.recordSkillUse(Instant.now(), OFFSET, SkillUse("hold-ice", null, 7, 4, true))
+        watch.endUrge(Instant.now(), OFFSET, Outcome.UsedSkill)
+        runBlocking {
+            val toWatch = watch.syncMerge(phone.syncAnswer(watch.syncRequest()))
+            val toPhone = phone.syncMerge(watch.syncAnswer(phone.syncRequest()))
+            check(toWatch.added == 2u && toPhone.added == 3u) { "$toWatch $toPhone" }
+            for (ebb in listOf(phone, watch)) {
+                val urges = ebb.progress(Instant.now(), Window.ALL_TIME).current.urges
+                check(urges == 2u) { "both sessions on each device, got $urges" }
+            }
+            val payload = watch.syncAnswer(phone.syncRequest())
+            val damaged = payload.copyOf(payload.size / 2)
+            expect<EbbException.SyncPayload> { runBlocking { phone.syncMerge(damaged) } }
+            expect<EbbException.SyncPayload> { runBlocking { phone.syncMerge(byteArrayOf(1, 2, 3)) } }
+            check(phone.exportSessionsCsv() == watch.exportSessionsCsv()) { "same sessions" }
+        }
+        phone.close(); watch.close()
+    },
     "saying you are thinking of ending your life brings the crisis screen first" to {
         open().use { ebb ->
             ebb.editSafetyPlan(Instant.now(), OFFSET, PlanChange.SetCountry("GB"))

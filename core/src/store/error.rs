@@ -64,6 +64,10 @@ pub enum StoreError {
         /// Why.
         detail: String,
     },
+    /// A sync payload was refused (damaged, from a newer format, not for
+    /// this device, or already merged). Nothing was written.
+    #[error(transparent)]
+    Sync(#[from] super::sync::SyncError),
     /// A file operation around the database failed.
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),

@@ -9,7 +9,8 @@
 //!
 //! Files: `db.rs` opens and keys the database, `schema.rs` holds the DDL and
 //! migrations, `event.rs` the log's entries, `project.rs` turns events into
-//! projections, `export.rs` the JSON and CSV formats.
+//! projections, `export.rs` the JSON and CSV formats, `sync.rs` the
+//! exchange between devices.
 
 mod db;
 mod error;
@@ -17,6 +18,7 @@ mod event;
 mod export;
 mod project;
 pub mod schema;
+mod sync;
 
 use std::path::{Path, PathBuf};
 
@@ -27,6 +29,7 @@ pub use db::{DatabaseKey, OpenOptions};
 pub use error::{Result, StoreError};
 pub use event::{Event, EventId, PAYLOAD_VERSION, Payload, SessionId};
 pub use export::{EXPORT_FORMAT, EXPORT_VERSION, ImportReport};
+pub use sync::{SYNC_MAGIC, SYNC_VERSION, SyncError, SyncReport};
 
 use crate::safety::SafetyPlan;
 use crate::settings::Settings;
@@ -395,6 +398,18 @@ impl Store {
     pub fn limit_pages_for_tests(&self, pages: u32) -> Result<()> {
         self.conn
             .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// Gives this log a chosen device id, so fuzzing and corpus tests can
+    /// make sync payloads addressed to it.
+    #[doc(hidden)]
+    pub fn set_device_for_tests(&mut self, id: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE meta SET value = ?1 WHERE key = 'device'",
+            params![id],
+        )?;
+        self.device = id.to_owned();
         Ok(())
     }
 

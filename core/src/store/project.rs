@@ -223,6 +223,9 @@ fn erase(conn: &Connection, target: EventId) -> Result<()> {
     let mut doomed = vec![target];
     let mut rebuild_session = None;
     match &event.payload {
+        // A deletion is never erased: it holds no content, only its
+        // target's id, and every device needs that id to erase the target.
+        Some(Payload::EntryDeleted { .. }) => return Ok(()),
         Some(Payload::UrgeStarted { .. }) => {
             let session = target.to_string();
             let mut stmt = conn.prepare(
@@ -303,7 +306,7 @@ pub(super) fn active_id(conn: &Connection) -> Result<Option<SessionId>> {
     let id: Option<Vec<u8>> = conn
         .prepare_cached(
             "SELECT id FROM urge_sessions WHERE ended_ms IS NULL
-             ORDER BY started_ms DESC LIMIT 1",
+             ORDER BY started_ms DESC, id DESC LIMIT 1",
         )?
         .query_row([], |r| r.get(0))
         .optional()?;
@@ -315,7 +318,7 @@ pub(super) fn active(conn: &Connection) -> Result<Option<(SessionId, UrgeSession
     let row: Option<(Vec<u8>, String)> = conn
         .prepare_cached(
             "SELECT id, state FROM urge_sessions WHERE ended_ms IS NULL
-             ORDER BY started_ms DESC LIMIT 1",
+             ORDER BY started_ms DESC, id DESC LIMIT 1",
         )?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
@@ -482,7 +485,9 @@ pub(super) fn past_skill_uses(conn: &Connection) -> Result<Vec<PastUse>> {
     Ok(uses)
 }
 
-/// Merges foreign events by id, then rebuilds the projections.
+/// Merges foreign events by id, then rebuilds the projections. When
+/// nothing is new (every event already here, no erased copies) nothing is
+/// written.
 pub(super) fn merge(conn: &Connection, events: Vec<Event>) -> Result<ImportReport> {
     let mut report = ImportReport::default();
     let mut tombstones = Vec::new();
@@ -495,18 +500,72 @@ pub(super) fn merge(conn: &Connection, events: Vec<Event>) -> Result<ImportRepor
             report.already_present += 1;
             continue;
         }
-        if let Some(Payload::EntryDeleted { target }) = &event.payload {
-            tombstones.push(*target);
-        }
         insert(conn, &event)?;
         report.added += 1;
+    }
+    if report.added == 0 && tombstones.is_empty() {
+        return Ok(report);
     }
     for target in tombstones {
         erase(conn, target)?;
     }
+    erase_deleted(conn)?;
     rebuild(conn)?;
     crate::progress::settle(conn, &[])?;
     Ok(report)
+}
+
+/// Erases everything the deletions in the log name, whatever order the
+/// deletions and their targets arrived in: each target, and every event
+/// recorded in a deleted session. The erased set is then a function of the
+/// set of events alone, which is what lets every device converge. Runs as
+/// one pass over the log, not one per deletion.
+fn erase_deleted(conn: &Connection) -> Result<()> {
+    let mut targets = std::collections::HashSet::new();
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT json_extract(payload, '$.target') FROM events
+             WHERE kind = 'entry_deleted' AND erased = 0",
+        )?;
+        for target in stmt.query_map([], |r| r.get::<_, Option<String>>(0))? {
+            if let Some(target) = target?
+                && let Ok(id) = target.parse::<EventId>()
+            {
+                targets.insert(id);
+            }
+        }
+    }
+    if targets.is_empty() {
+        return Ok(());
+    }
+    let mut doomed = Vec::new();
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, json_extract(payload, '$.session') FROM events
+             WHERE erased = 0 AND kind != 'entry_deleted'",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
+        for row in rows {
+            let (id, session) = row?;
+            let id = EventId::from_slice(&id)?;
+            let in_deleted_session = session
+                .and_then(|s| s.parse::<EventId>().ok())
+                .is_some_and(|s| targets.contains(&s));
+            if in_deleted_session || targets.contains(&id) {
+                doomed.push(id);
+            }
+        }
+    }
+    for id in doomed {
+        exec(
+            conn,
+            "UPDATE events SET payload = '', erased = 1, kind = 'erased' WHERE id = ?1",
+            params![id.as_bytes()],
+        )?;
+    }
+    Ok(())
 }
 
 /// Rebuilds every projection from the log. Session starts go first so each

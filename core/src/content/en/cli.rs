@@ -41,6 +41,10 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("cli.help.export", "Write everything to a file you keep."),
     ("cli.help.import", "Bring in an export from Ebb."),
     (
+        "cli.help.sync",
+        "Share your log with another device, with no account and no server.",
+    ),
+    (
         "cli.help.erase",
         "Erase everything Ebb keeps on this computer.",
     ),
@@ -150,6 +154,30 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "The file to write. Without it, the export goes to the screen.",
     ),
     ("cli.help.import.file", "An export from Ebb."),
+    (
+        "cli.help.sync.request",
+        "Write what this device already has, for the other device to answer.",
+    ),
+    (
+        "cli.help.sync.export",
+        "Write what the other device lacks, given its request.",
+    ),
+    (
+        "cli.help.sync.import",
+        "Bring in what the other device sent in answer to this one's request.",
+    ),
+    (
+        "cli.help.sync.for",
+        "The other device's request: a file, or - to read it from input.",
+    ),
+    (
+        "cli.help.sync.file",
+        "The other device's answer: a file, or - to read it from input.",
+    ),
+    (
+        "cli.help.sync.out",
+        "The file to write. Without it, the bytes go to output, for a pipe or a file.",
+    ),
     (
         "cli.help.erase.yes",
         "Erase without asking first, for scripts.",
@@ -427,6 +455,10 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "Added {added} entries. {present} were already here.",
     ),
     (
+        "cli.sync.done",
+        "Added {added} entries from the other device. {erased} entries here were deleted there.",
+    ),
+    (
         "cli.erase.confirm",
         "This erases everything Ebb keeps in {path}: your log, your plan, your skills and the key. It cannot be undone. Type erase and Enter to go ahead.",
     ),
@@ -549,6 +581,22 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     (
         "cli.error.bad_entry_id",
         "That is not an entry id. ebb log lists them.",
+    ),
+    (
+        "cli.error.sync_payload",
+        "That is not a sync file for this device, or it was damaged on the way. Nothing was changed.",
+    ),
+    (
+        "cli.error.sync_replayed",
+        "That sync file was already brought in. Nothing was changed.",
+    ),
+    (
+        "cli.error.sync_too_new",
+        "That sync file comes from a newer Ebb. Update Ebb here, then sync again. Nothing was changed.",
+    ),
+    (
+        "cli.error.sync_to_screen",
+        "Sync bytes are not for the screen. Add --out with a file name, or send them to a file.",
     ),
     (
         "cli.error.not_an_export",

@@ -169,6 +169,39 @@ final class EbbTests: XCTestCase {
         XCTAssertEqual(csvA, csvB)
     }
 
+    func testWatchAndPhoneSyncBothWaysAndADamagedPayloadChangesNothing() async throws {
+        let phone = try open()
+        let watch = try Ebb.open(path: tempDb(), key: key, device: .watch, plaintextHeader: false)
+        _ = try phone.startUrge(now: Date(), utcOffsetSecs: offset, request: request(goal: 5, intensity: 6))
+        _ = try phone.endUrge(now: Date(), utcOffsetSecs: offset, outcome: .passed)
+        _ = try watch.startUrge(now: Date(), utcOffsetSecs: offset, request: request(goal: 10, intensity: 7))
+        _ = try watch.recordSkillUse(now: Date(), utcOffsetSecs: offset,
+                                     skillUse: SkillUse(skill: "hold-ice", need: nil, intensityBefore: 7, intensityAfter: 4, helped: true))
+        _ = try watch.endUrge(now: Date(), utcOffsetSecs: offset, outcome: .usedSkill)
+
+        let toWatch = try await watch.syncMerge(payload: try await phone.syncAnswer(request: try watch.syncRequest()))
+        let toPhone = try await phone.syncMerge(payload: try await watch.syncAnswer(request: try phone.syncRequest()))
+        XCTAssertEqual(toWatch.added, 2)
+        XCTAssertEqual(toPhone.added, 3)
+        for ebb in [phone, watch] {
+            let review = try await ebb.progress(now: Date(), window: .allTime)
+            XCTAssertEqual(review.current.urges, 2, "both sessions on each device")
+        }
+
+        let payload = try await watch.syncAnswer(request: try phone.syncRequest())
+        let damaged = payload.prefix(payload.count / 2)
+        do {
+            _ = try await phone.syncMerge(payload: Data(damaged))
+            XCTFail("a damaged payload was merged")
+        } catch EbbError.SyncPayload {
+        } catch {
+            XCTFail("\(error)")
+        }
+        let csvPhone = try await phone.exportSessionsCsv()
+        let csvWatch = try await watch.exportSessionsCsv()
+        XCTAssertEqual(csvPhone, csvWatch)
+    }
+
     func testCallsFromSeveralThreadsAllLand() async throws {
         let ebb = try open()
         DispatchQueue.concurrentPerform(iterations: 8) { t in
