@@ -791,10 +791,10 @@ fn a_log_from_schema_v1_gains_the_review_indexes_and_is_reviewed() {
         .map(Result::unwrap)
         .collect();
     for wanted in [
-        "urge_sessions_review",
-        "urge_sessions_peak",
+        "urge_sessions_started",
         "check_ins_reading",
-        "skill_uses_review",
+        "skill_uses_at",
+        "skill_uses_session",
     ] {
         assert!(
             names.iter().any(|n| n == wanted),

@@ -132,8 +132,10 @@ impl From<Mark> for (i64, Ending, Option<i64>) {
     }
 }
 
-/// A sum and how many values went into it, for averages that add up.
+/// A sum and how many values went into it, for averages that add up. Kept
+/// as a bare `[n, total]` array.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "(u32, i64)", into = "(u32, i64)")]
 pub(super) struct Sum {
     pub n: u32,
     pub total: i64,
@@ -157,13 +159,44 @@ impl Sum {
     }
 }
 
-/// How one skill went, as sums.
+/// How one skill went, as sums. Kept as a bare
+/// `[uses, drop, answered, helped]` array.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "(u32, Sum, u32, u32)", into = "(u32, Sum, u32, u32)")]
 pub(super) struct SkillTally {
     pub uses: u32,
     pub drop: Sum,
     pub answered: u32,
     pub helped: u32,
+}
+
+impl From<(u32, i64)> for Sum {
+    fn from((n, total): (u32, i64)) -> Self {
+        Sum { n, total }
+    }
+}
+
+impl From<Sum> for (u32, i64) {
+    fn from(s: Sum) -> Self {
+        (s.n, s.total)
+    }
+}
+
+impl From<(u32, Sum, u32, u32)> for SkillTally {
+    fn from((uses, drop, answered, helped): (u32, Sum, u32, u32)) -> Self {
+        SkillTally {
+            uses,
+            drop,
+            answered,
+            helped,
+        }
+    }
+}
+
+impl From<SkillTally> for (u32, Sum, u32, u32) {
+    fn from(t: SkillTally) -> Self {
+        (t.uses, t.drop, t.answered, t.helped)
+    }
 }
 
 /// Every figure of a span of time, as parts that add up.
@@ -338,9 +371,9 @@ impl Tally {
         let mut stmt = conn.prepare_cached(
             "SELECT u.skill, u.intensity_before, u.intensity_after, u.helped,
                     coalesce(u.intensity_before,
-                        (SELECT s.max_intensity FROM urge_sessions s INDEXED BY urge_sessions_peak
+                        (SELECT s.max_intensity FROM urge_sessions s
                          WHERE s.id = u.session_id)) >= ?3,
-                    EXISTS (SELECT 1 FROM urge_sessions s INDEXED BY urge_sessions_peak
+                    EXISTS (SELECT 1 FROM urge_sessions s
                             WHERE s.id = u.session_id AND s.outcome = 'reached_out')
              FROM skill_uses u WHERE u.at_ms >= ?1 AND u.at_ms < ?2",
         )?;

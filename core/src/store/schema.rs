@@ -121,7 +121,8 @@ CREATE INDEX events_kind_at ON events (kind, at_ms, id);
 /// Version 4: a tally of the review's figures per UTC day (see
 /// `progress::tally`), and triggers that mark a day stale whenever a
 /// projection row of that day changes. Every day already logged starts
-/// stale; opening the store counts them once.
+/// stale; opening the store counts them once. The covering indexes of v2
+/// give way to plain ones on time.
 const V4: &str = "
 CREATE TABLE day_tallies (
     day   INTEGER PRIMARY KEY,
@@ -167,6 +168,17 @@ CREATE TRIGGER skill_uses_tally_update AFTER UPDATE ON skill_uses BEGIN
     INSERT OR IGNORE INTO day_tallies_stale
         VALUES (OLD.at_ms / 86400000), (NEW.at_ms / 86400000);
 END;
+
+-- The review reads kept tallies and counts only part-days and stale days
+-- from the projections, so v2's wide covering indexes cost every write
+-- more than they save (a check-in rewrote entries in two of them). Plain
+-- indexes on time serve the counts; nothing reads events by time.
+DROP INDEX urge_sessions_review;
+DROP INDEX urge_sessions_peak;
+DROP INDEX skill_uses_review;
+DROP INDEX events_at;
+CREATE INDEX urge_sessions_started ON urge_sessions (started_ms);
+CREATE INDEX skill_uses_at ON skill_uses (at_ms);
 
 INSERT OR IGNORE INTO day_tallies_stale SELECT started_ms / 86400000 FROM urge_sessions;
 INSERT OR IGNORE INTO day_tallies_stale SELECT at_ms / 86400000 FROM skill_uses;
