@@ -5,7 +5,7 @@ import app.ebb.Ebb
 import app.ebb.shell.EbbCompanion
 import app.ebb.shell.SyncPeer
 import app.ebb.shell.SyncSession
-import app.ebb.shell.SyncStore
+import app.ebb.shell.EbbSyncStore
 import com.google.android.gms.wearable.MessageEvent
 import com.google.android.gms.wearable.Wearable
 import com.google.android.gms.wearable.WearableListenerService
@@ -16,11 +16,6 @@ import kotlinx.coroutines.tasks.await
 const val SYNC_PATH = "/ebb/sync"
 
 /** The core's sync surface (`syncRequest`, `syncAnswer`, `syncMerge`) as the shell's [SyncStore]. */
-class EbbSyncStore(private val ebb: Ebb) : SyncStore {
-    override fun request(): ByteArray = ebb.syncRequest()
-    override suspend fun answer(request: ByteArray): ByteArray = ebb.syncAnswer(request)
-    override suspend fun merge(payload: ByteArray): Int = ebb.syncMerge(payload).added.toInt()
-}
 
 /**
  * Sends sync messages to every connected node (a phone has at most a few

@@ -16,6 +16,13 @@ interface SyncStore {
     suspend fun merge(payload: ByteArray): Int
 }
 
+/** [SyncStore] over the core: the three calls, bytes in and bytes out. */
+class EbbSyncStore(private val ebb: app.ebb.Ebb) : SyncStore {
+    override fun request(): ByteArray = ebb.syncRequest()
+    override suspend fun answer(request: ByteArray): ByteArray = ebb.syncAnswer(request)
+    override suspend fun merge(payload: ByteArray): Int = ebb.syncMerge(payload).added.toInt()
+}
+
 /** The link to the other device (watch or phone). On Android: the Wearable Data Layer. */
 fun interface SyncPeer {
     /** Sends [message] to the other device. */

@@ -8,9 +8,8 @@ import org.junit.Assert.assertNull
 import org.junit.Test
 
 /**
- * The coordinator's round logic only. The two stores are sets of event ids
- * with the agreed request/answer/merge shape; the core's own sync (and its
- * payload format) is tested in the core.
+ * The coordinator's round logic over sets of event ids, and one round
+ * between two real encrypted stores through the core's sync.
  */
 class SyncSessionTest {
     private class SetStore(vararg events: String) : SyncStore {
@@ -85,5 +84,34 @@ class SyncSessionTest {
         val store = SetStore("x")
         assertEquals(0, SyncSession(store) { error("nothing is sent for an unknown message") }.receive(byteArrayOf(99)))
         assertEquals(setOf("x"), store.events)
+    }
+
+    @Test
+    fun aRoundBetweenTwoRealStoresGivesBothEverySession() = runBlocking {
+        TempStore(app.ebb.DeviceKind.WATCH).use { watch ->
+            TempStore(app.ebb.DeviceKind.PHONE).use { phone ->
+                val request = app.ebb.UrgeRequest(
+                    app.ebb.core.Source.WATCH, 6, null, 5, app.ebb.core.CheckInCadence.NEVER,
+                )
+                watch.companion.startUrge(request)
+                watch.companion.endUrge(app.ebb.core.Outcome.Passed)
+                phone.companion.startUrge(request.copy(source = app.ebb.core.Source.PHONE_APP))
+                phone.companion.endUrge(app.ebb.core.Outcome.UsedSkill)
+
+                val link = Link(EbbSyncStore(watch.companion.bindings), EbbSyncStore(phone.companion.bindings))
+                link.watch.begin()
+                val (onWatch, onPhone) = link.drain()
+                assertEquals(2, onWatch) // the phone's start and end
+                assertEquals(2, onPhone)
+                for (store in listOf(watch, phone)) {
+                    val review = store.companion.progress(app.ebb.core.Window.WEEK)
+                    assertEquals(2u, review.current.urges)
+                    assertEquals(2u, review.current.passedSafely)
+                }
+                // A second round finds nothing new.
+                link.watch.begin()
+                assertEquals(0 to 0, link.drain())
+            }
+        }
     }
 }

@@ -17,7 +17,7 @@ import app.ebb.DeviceKind
 import app.ebb.core.GuideId
 import app.ebb.core.Platform
 import app.ebb.datalayer.DataLayerPeer
-import app.ebb.datalayer.EbbSyncStore
+import app.ebb.shell.EbbSyncStore
 import app.ebb.datalayer.KeystoreVault
 import app.ebb.datalayer.SyncListenerService
 import app.ebb.shell.CrisisAccess
