@@ -1,20 +1,12 @@
 // Watch and phone keep one history: the core's sync payloads carried over
 // WatchConnectivity. Compiled into the iOS app and the watch app.
 //
-// The `Ebb` conformance uses the core's sync calls (`syncRequest`,
-// `syncAnswer`, `syncMerge`), which are being added to the library; until
-// they land this file does not compile, and EbbKit's round is tested with
-// a stand-in store only.
+// The `Ebb` conformance to `SyncStore` is in EbbKit (tested there with two
+// real stores); this file only carries the bytes.
 import EbbBindings
 import EbbKit
 import Foundation
 import WatchConnectivity
-
-extension Ebb: SyncStore {
-    public func request() throws -> Data { try syncRequest() }
-    public func answer(_ request: Data) async throws -> Data { try await syncAnswer(request: request) }
-    public func merge(_ payload: Data) async throws -> Int { Int(try await syncMerge(payload: payload).added) }
-}
 
 /// The other device over `WCSession` messages, in order.
 final class ConnectivityPeer: NSObject, SyncPeer, WCSessionDelegate, @unchecked Sendable {

@@ -1,10 +1,11 @@
+import EbbBindings
 import Foundation
 
 // Watch and phone keep one history by exchanging the core's sync payloads.
 // The bytes are opaque here: the core says what to send and merges what
 // arrives (idempotent and commutative, so a round repeated or cut short
-// loses nothing). The app conforms its `Ebb` to `SyncStore` and carries the
-// bytes over WatchConnectivity with a `SyncPeer`.
+// loses nothing). `Ebb` is a `SyncStore` through the core's sync calls; the
+// app carries the bytes over WatchConnectivity with a `SyncPeer`.
 
 /// A log that can sync: the core's sync calls.
 public protocol SyncStore: Sendable {
@@ -14,6 +15,13 @@ public protocol SyncStore: Sendable {
     func answer(_ request: Data) async throws -> Data
     /// Merges a payload; returns how many events were new here.
     func merge(_ payload: Data) async throws -> Int
+}
+
+/// The core's log syncs through its own calls: bytes in, bytes out.
+extension Ebb: SyncStore {
+    public func request() throws -> Data { try syncRequest() }
+    public func answer(_ request: Data) async throws -> Data { try await syncAnswer(request: request) }
+    public func merge(_ payload: Data) async throws -> Int { Int(try await syncMerge(payload: payload).added) }
 }
 
 /// The other device, as a channel of messages in order.

@@ -1,10 +1,10 @@
+import EbbBindings
 import EbbKit
 import Foundation
 import XCTest
 
-// The round over the protocols, with a stand-in log (a set of event ids).
-// The core's sync calls are not in the library yet: the real-store round
-// is tested once they are.
+// The round over the protocols with a stand-in log (a set of event ids),
+// and the same round between two real encrypted stores.
 
 private final class SetStore: SyncStore {
     let events: Locked<Set<String>>
@@ -66,5 +66,28 @@ final class SyncTests: XCTestCase {
         async let secondPhone = SyncRound.run(phone, with: again2, as: .answering)
         let counts = try await [second, secondPhone]
         XCTAssertEqual(counts, [0, 0], "a repeated round changes nothing")
+    }
+
+    func testARoundBetweenTwoRealStoresGivesBothEverySession() async throws {
+        let watch = try Fixture(platform: .appleWatch, device: .watch)
+        let phone = try Fixture()
+        let onWatch = UrgeTimer(companion: watch.companion)
+        _ = try await onWatch.start(from: .watch, goalMinutes: 5)
+        _ = try await onWatch.end(.passed)
+        let onPhone = UrgeTimer(companion: phone.companion)
+        _ = try await onPhone.start(from: .phoneApp, goalMinutes: 5)
+        _ = try await onPhone.end(.usedSkill)
+
+        let (watchEnd, phoneEnd) = Pipe.pair()
+        async let toWatch = SyncRound.run(watch.companion.ebb, with: watchEnd, as: .asking)
+        async let toPhone = SyncRound.run(phone.companion.ebb, with: phoneEnd, as: .answering)
+        let (watchAdded, phoneAdded) = try await (toWatch, toPhone)
+        XCTAssertEqual(watchAdded, 2, "the phone's start and end")
+        XCTAssertEqual(phoneAdded, 2)
+        for fixture in [watch, phone] {
+            let review = try await fixture.companion.ebb.progress(now: Date(), window: .week)
+            XCTAssertEqual(review.current.urges, 2)
+            XCTAssertEqual(review.current.passedSafely, 2)
+        }
     }
 }
