@@ -160,6 +160,45 @@ fn open_and_start(c: &mut Criterion) {
 /// have tens, not thousands.
 const CHECK_INS_PER_SESSION: u64 = 30;
 
+/// Check-ins 20 s apart on an open store, a fresh session every
+/// [`CHECK_INS_PER_SESSION`] (started and ended outside the timing).
+struct CheckIns<'a> {
+    store: &'a mut Store,
+    second: i64,
+    in_session: u64,
+    n: u64,
+}
+
+impl<'a> CheckIns<'a> {
+    fn new(store: &'a mut Store) -> Self {
+        Self {
+            store,
+            second: 0,
+            in_session: CHECK_INS_PER_SESSION,
+            n: 0,
+        }
+    }
+
+    /// Records one check-in; returns the time it took.
+    fn next(&mut self) -> Duration {
+        self.second += 20;
+        self.n += 1;
+        let now = t0() + chrono::Duration::seconds(self.second);
+        if self.in_session == CHECK_INS_PER_SESSION {
+            if self.store.active_urge().unwrap().is_some() {
+                self.store.end_urge(now, Outcome::Passed).unwrap();
+            }
+            self.store.start_urge(now, start_options()).unwrap();
+            self.in_session = 0;
+        }
+        self.in_session += 1;
+        let intensity = Intensity::new((self.n % 11) as u8).unwrap();
+        let began = Instant::now();
+        black_box(self.store.check_in(now, intensity).unwrap());
+        began.elapsed()
+    }
+}
+
 fn check_in(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let mut store =
@@ -170,29 +209,9 @@ fn check_in(c: &mut Criterion) {
     let mut group = c.benchmark_group("check_in");
     group.sample_size(30);
     group.measurement_time(Duration::from_secs(8));
-    let mut second = 0i64;
-    let mut in_session = CHECK_INS_PER_SESSION;
+    let mut driver = CheckIns::new(&mut store);
     group.bench_function("store", |b| {
-        b.iter_custom(|iters| {
-            let mut spent = Duration::ZERO;
-            for i in 0..iters {
-                second += 20;
-                let now = t0() + chrono::Duration::seconds(second);
-                if in_session == CHECK_INS_PER_SESSION {
-                    if store.active_urge().unwrap().is_some() {
-                        store.end_urge(now, Outcome::Passed).unwrap();
-                    }
-                    store.start_urge(now, start_options()).unwrap();
-                    in_session = 0;
-                }
-                in_session += 1;
-                let intensity = Intensity::new((i % 11) as u8).unwrap();
-                let began = Instant::now();
-                black_box(store.check_in(now, intensity).unwrap());
-                spent += began.elapsed();
-            }
-            spent
-        });
+        b.iter_custom(|iters| (0..iters).map(|_| driver.next()).sum());
     });
     let mut n = 0i64;
     group.bench_function("bare", |b| {
@@ -533,29 +552,11 @@ fn paired_writes() {
     .unwrap();
     let mut bare = bare_open(&dir.path().join("bare-checkins.db"));
     bare.execute_batch(BARE_TABLE).unwrap();
-    let mut second = 0i64;
-    let mut in_session = CHECK_INS_PER_SESSION;
-    let mut i = 0u64;
+    let mut driver = CheckIns::new(&mut store);
     paired(
         "check-in vs bare insert",
         1000,
-        || {
-            second += 20;
-            i += 1;
-            let now = t0() + chrono::Duration::seconds(second);
-            if in_session == CHECK_INS_PER_SESSION {
-                if store.active_urge().unwrap().is_some() {
-                    store.end_urge(now, Outcome::Passed).unwrap();
-                }
-                store.start_urge(now, start_options()).unwrap();
-                in_session = 0;
-            }
-            in_session += 1;
-            let intensity = Intensity::new((i % 11) as u8).unwrap();
-            let began = Instant::now();
-            black_box(store.check_in(now, intensity).unwrap());
-            began.elapsed()
-        },
+        || driver.next(),
         || {
             n += 1;
             let began = Instant::now();
