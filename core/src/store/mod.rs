@@ -256,10 +256,12 @@ impl Store {
 
     /// The safety plan as last saved (on any device), or an empty one.
     pub fn safety_plan(&self) -> Result<SafetyPlan> {
-        Ok(match project::latest(&self.conn, "safety_plan_saved")? {
-            Some(Payload::SafetyPlanSaved { plan }) => plan,
-            _ => SafetyPlan::empty(),
-        })
+        Ok(
+            match project::latest(&self.conn, project::DocumentKind::SafetyPlan)? {
+                Some(Payload::SafetyPlanSaved { plan }) => plan,
+                _ => SafetyPlan::empty(),
+            },
+        )
     }
 
     /// Saves the whole safety plan.
@@ -273,10 +275,12 @@ impl Store {
 
     /// The person's skills (their own, the hidden ones) as last saved.
     pub fn skill_book(&self) -> Result<SkillBook> {
-        Ok(match project::latest(&self.conn, "skill_book_saved")? {
-            Some(Payload::SkillBookSaved { book }) => book,
-            _ => SkillBook::new(),
-        })
+        Ok(
+            match project::latest(&self.conn, project::DocumentKind::SkillBook)? {
+                Some(Payload::SkillBookSaved { book }) => book,
+                _ => SkillBook::new(),
+            },
+        )
     }
 
     /// Saves the person's skills.
@@ -286,10 +290,12 @@ impl Store {
 
     /// Settings as last saved, or the defaults.
     pub fn settings(&self) -> Result<Settings> {
-        Ok(match project::latest(&self.conn, "settings_saved")? {
-            Some(Payload::SettingsSaved { settings }) => settings,
-            _ => Settings::default(),
-        })
+        Ok(
+            match project::latest(&self.conn, project::DocumentKind::Settings)? {
+                Some(Payload::SettingsSaved { settings }) => settings,
+                _ => Settings::default(),
+            },
+        )
     }
 
     /// Saves settings after checking them.

@@ -328,14 +328,14 @@ pub(super) fn active(conn: &Connection) -> Result<Option<(SessionId, UrgeSession
 
 /// The payload of the latest event of `kind`: by time, then id, so every
 /// device that holds the same events agrees (last writer wins).
-pub(super) fn latest(conn: &Connection, kind: &str) -> Result<Option<Payload>> {
-    conn.query_row(
-        &format!(
-            "{SELECT_EVENT} WHERE kind = ?1 AND erased = 0 ORDER BY at_ms DESC, id DESC LIMIT 1"
-        ),
-        params![kind],
-        read_event_row,
-    )
+pub(super) fn latest(conn: &Connection, kind: DocumentKind) -> Result<Option<Payload>> {
+    // The kind is written into the statement so the planner can use that
+    // kind's partial index (schema v4); a bound parameter would hide it.
+    conn.prepare_cached(&format!(
+        "{SELECT_EVENT} WHERE kind = '{}' AND erased = 0 ORDER BY at_ms DESC, id DESC LIMIT 1",
+        kind.tag()
+    ))?
+    .query_row([], read_event_row)
     .optional()?
     .map(decode)
     .transpose()
@@ -410,11 +410,32 @@ pub(super) fn all_events(conn: &Connection) -> Result<Vec<Event>> {
     rows.map(|r| decode(r?)).collect()
 }
 
-/// Finished sessions' pauses, oldest first, at most `limit` of the newest.
+/// The kinds of saved documents, each read back as the latest save.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum DocumentKind {
+    SafetyPlan,
+    SkillBook,
+    Settings,
+}
+
+impl DocumentKind {
+    /// The event kind a save is stored under.
+    fn tag(self) -> &'static str {
+        match self {
+            DocumentKind::SafetyPlan => "safety_plan_saved",
+            DocumentKind::SkillBook => "skill_book_saved",
+            DocumentKind::Settings => "settings_saved",
+        }
+    }
+}
+
+/// Finished sessions' pauses, oldest first, at most `limit` of the newest
+/// (by start: one device runs one session at a time, and the start index
+/// serves this without a sort).
 pub(super) fn recent_pauses(conn: &Connection, limit: usize) -> Result<Vec<PastPause>> {
     let mut stmt = conn.prepare(
         "SELECT state FROM urge_sessions WHERE ended_ms IS NOT NULL
-         ORDER BY ended_ms DESC LIMIT ?1",
+         ORDER BY started_ms DESC LIMIT ?1",
     )?;
     let mut pauses: Vec<PastPause> = stmt
         .query_map(params![i64::try_from(limit).unwrap_or(i64::MAX)], |r| {

@@ -179,6 +179,15 @@ DROP INDEX skill_uses_review;
 DROP INDEX events_at;
 CREATE INDEX urge_sessions_started ON urge_sessions (started_ms);
 CREATE INDEX skill_uses_at ON skill_uses (at_ms);
+-- Partial indexes: the events most writes add (starts, check-ins, ends)
+-- and sessions that did not end in self-harm enter none of them.
+DROP INDEX events_kind_at;
+CREATE INDEX events_safety_plans ON events (at_ms, id) WHERE kind = 'safety_plan_saved';
+CREATE INDEX events_skill_books ON events (at_ms, id) WHERE kind = 'skill_book_saved';
+CREATE INDEX events_settings ON events (at_ms, id) WHERE kind = 'settings_saved';
+CREATE INDEX events_deletions ON events (seq) WHERE kind = 'entry_deleted';
+DROP INDEX urge_sessions_outcome;
+CREATE INDEX urge_sessions_self_harm ON urge_sessions (ended_ms) WHERE outcome = 'self_harmed';
 
 INSERT OR IGNORE INTO day_tallies_stale SELECT started_ms / 86400000 FROM urge_sessions;
 INSERT OR IGNORE INTO day_tallies_stale SELECT at_ms / 86400000 FROM skill_uses;
