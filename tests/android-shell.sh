@@ -25,11 +25,7 @@ lib="${EBB_LIB:-$target/debug/libebb_ffi.so}"
 [ -f "$lib" ] || { echo "android-shell: no native library at $lib" >&2; exit 1; }
 out="$target/android-shell"
 rm -rf "$out" && mkdir -p "$out"
-if [ -n "${EBB_BINDGEN:-}" ]; then
-    "$EBB_BINDGEN" generate --no-format --library "$lib" --language kotlin --out-dir "$out/bindings" >/dev/null
-else
-    cargo run -q -p uniffi-bindgen -- generate --no-format --library "$lib" --language kotlin --out-dir "$out/bindings" >/dev/null
-fi
+generate_bindings kotlin "$lib" "$out/bindings"
 
 shell=android-example/shell/src
 "$KOTLINC" -nowarn "$out"/bindings/app/ebb/*.kt "$out"/bindings/app/ebb/core/*.kt \

@@ -29,6 +29,19 @@ apt_install() {
 
 # Kotlin: kotlinc from the npm registry's kotlin-compiler package (the full
 # distribution, with kotlinx-coroutines in lib/), JNA from Debian, and a JDK.
+# Generates UniFFI bindings for <language> from <library> into <dir>,
+# replacing what was there. EBB_BINDGEN names a built uniffi-bindgen to use
+# instead of `cargo run` (for runs without cargo building).
+generate_bindings() {
+    local language="$1" library="$2" dir="$3"
+    rm -rf "$dir" && mkdir -p "$dir"
+    if [ -n "${EBB_BINDGEN:-}" ]; then
+        "$EBB_BINDGEN" generate --no-format --library "$library" --language "$language" --out-dir "$dir" >/dev/null
+    else
+        cargo run -q -p uniffi-bindgen -- generate --no-format --library "$library" --language "$language" --out-dir "$dir" >/dev/null
+    fi
+}
+
 ensure_kotlin() {
     local dir="$EBB_TOOLCHAINS/kotlin-$KOTLIN_VERSION"
     if [ ! -x "$dir/bin/kotlinc" ]; then

@@ -11,7 +11,7 @@ target="${CARGO_TARGET_DIR:-target}"
 lib="$target/debug/libebb_ffi.so"
 out="$target/bindings/kotlin"
 rm -rf "$out" && mkdir -p "$out"
-cargo run -q -p uniffi-bindgen -- generate --no-format --library "$lib" --language kotlin --out-dir "$out/src" >/dev/null
+generate_bindings kotlin "$lib" "$out/src"
 "$KOTLINC" -nowarn "$out"/src/app/ebb/*.kt "$out"/src/app/ebb/core/*.kt tests/kotlin/EbbTests.kt \
     -cp "$KOTLIN_CLASSPATH" -d "$out/tests.jar" 2>&1 | grep -v '^warning:' || true
 [ -f "$out/tests.jar" ] || { echo "kotlin: compile failed" >&2; exit 1; }

@@ -410,7 +410,7 @@ fn first_entry(conn: &Connection) -> Result<i64> {
 
 /// Every figure of `tally`, the tally of `[from, to)`.
 fn figures(tally: &Tally, from: i64, to: i64) -> Result<Figures> {
-    let (passed_safely, self_harm_episodes, _) = tally.endings();
+    let (passed_safely, self_harm_episodes, sessions_reached_out) = tally.endings();
     let pauses = tally.sorted_pauses();
     Ok(Figures {
         from: instant(from)?,
@@ -422,7 +422,10 @@ fn figures(tally: &Tally, from: i64, to: i64) -> Result<Figures> {
         longest_pause: pauses.last().copied().map(duration),
         intensity: tally.intensity_course(),
         safer_choices_when_strong: tally.safer_when_strong,
-        reached_out: tally.reached_out(),
+        reached_out: ReachedOut {
+            sessions: sessions_reached_out,
+            reach_person_uses: tally.reach_person_uses,
+        },
         skills: tally.skill_figures(),
         needs: tally.need_counts(),
         urges_by_hour: tally.hours,

@@ -37,7 +37,7 @@ use crate::store::{Result, StoreError};
 use crate::urge::{Intensity, Need};
 
 use super::ms;
-use super::{CurvePoint, IntensityCourse, MinuteBucket, NeedCount, ReachedOut, SkillFigures};
+use super::{CurvePoint, IntensityCourse, MinuteBucket, NeedCount, SkillFigures};
 
 /// One UTC day in milliseconds: the unit of the kept tallies.
 pub(crate) const DAY_MS: i64 = 86_400_000;
@@ -404,7 +404,8 @@ impl Tally {
         Ok(())
     }
 
-    /// Sessions passed safely and self-harm episodes.
+    /// Sessions passed safely, self-harm episodes, and sessions that ended
+    /// as reached out.
     pub(super) fn endings(&self) -> (u32, u32, u32) {
         let mut safe = 0;
         let mut harmed = 0;
@@ -449,13 +450,6 @@ impl Tally {
                     average: sum.average(),
                 })
                 .collect(),
-        }
-    }
-
-    pub(super) fn reached_out(&self) -> ReachedOut {
-        ReachedOut {
-            sessions: self.endings().2,
-            reach_person_uses: self.reach_person_uses,
         }
     }
 
