@@ -792,7 +792,6 @@ fn a_log_from_schema_v1_gains_the_review_indexes_and_is_reviewed() {
         .collect();
     for wanted in [
         "urge_sessions_started",
-        "check_ins_reading",
         "skill_uses_at",
         "skill_uses_session",
     ] {
@@ -801,4 +800,15 @@ fn a_log_from_schema_v1_gains_the_review_indexes_and_is_reviewed() {
             "{wanted} missing from {names:?}"
         );
     }
+    // From v5 a session keeps its check-ins on its row; `check_ins` is a
+    // view of them, and the fixture's one reading survived the move.
+    let readings: Vec<(i64, i64)> = conn
+        .prepare("SELECT elapsed_ms, intensity FROM check_ins")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(readings, [(5 * 60_000, 6)]);
+    assert_eq!(review.current.intensity.average_last, Some(6.0));
 }

@@ -116,6 +116,54 @@ fn a_running_session_survives_closing_and_reopening() {
     assert_eq!(cues[0].kind, CueKind::Halfway);
 }
 
+/// The app and the widget each hold a store on the same file. Each
+/// remembers the running session between check-ins; what the other one
+/// wrote must never be lost to that memory.
+#[test]
+fn two_stores_on_one_file_see_each_others_check_ins_and_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    let mut app = open(&path);
+    let mut widget = open(&path);
+    app.start_urge(at(0), options()).unwrap();
+    app.check_in(at(1), Intensity::new(7).unwrap()).unwrap();
+    widget.check_in(at(2), Intensity::new(6).unwrap()).unwrap();
+    app.check_in(at(3), Intensity::new(5).unwrap()).unwrap();
+    widget
+        .extend_urge(at(4), DelayGoal::THIRTY_MINUTES)
+        .unwrap();
+    app.check_in(at(5), Intensity::new(4).unwrap()).unwrap();
+
+    let readings = |store: &Store| -> Vec<u8> {
+        let active = store.active_urge().unwrap().unwrap();
+        active
+            .session
+            .check_ins()
+            .iter()
+            .map(|c| c.intensity.value())
+            .collect()
+    };
+    assert_eq!(readings(&app), [7, 6, 5, 4]);
+    assert_eq!(readings(&widget), [7, 6, 5, 4]);
+    let active = app.active_urge().unwrap().unwrap();
+    assert_eq!(active.session.goal(), DelayGoal::THIRTY_MINUTES);
+    // What the live writes left equals a replay of the log.
+    app.rebuild_projections().unwrap();
+    assert_eq!(app.active_urge().unwrap().unwrap(), active);
+
+    // Cues delivered by one are not delivered again by the other.
+    let cues = widget.advance_urge(at(6).to_utc()).unwrap();
+    assert!(!cues.is_empty());
+    assert!(app.advance_urge(at(6).to_utc()).unwrap().is_empty());
+
+    widget.end_urge(at(7), Outcome::Passed).unwrap();
+    assert!(matches!(
+        app.check_in(at(8), Intensity::new(3).unwrap()),
+        Err(StoreError::NoActiveUrge)
+    ));
+    assert!(app.advance_urge(at(9).to_utc()).unwrap().is_empty());
+}
+
 #[test]
 fn a_second_tap_returns_the_running_session() {
     let dir = tempfile::tempdir().unwrap();
@@ -507,6 +555,27 @@ fn every_earlier_schema_version_opens_with_its_data() {
             "v{version}"
         );
         assert_eq!(review.current.skills.len(), 1, "v{version}");
+        // The start (8) and the check-in five minutes in (6), wherever the
+        // version kept the check-in.
+        let readings: Vec<(u32, Option<f64>)> = review
+            .current
+            .intensity
+            .curve
+            .iter()
+            .filter(|p| p.readings > 0)
+            .map(|p| (p.readings, p.average))
+            .collect();
+        assert_eq!(readings, [(1, Some(8.0)), (1, Some(6.0))], "v{version}");
+        assert_eq!(
+            review.current.intensity.average_peak,
+            Some(8.0),
+            "v{version}"
+        );
+        assert_eq!(
+            review.current.intensity.average_last,
+            Some(6.0),
+            "v{version}"
+        );
     }
 }
 

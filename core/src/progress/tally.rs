@@ -300,14 +300,15 @@ impl Tally {
 
     /// Sessions started in the span: outcomes, pauses, needs, hours and
     /// weekdays, and their start, peak and last readings.
+    /// The first reading is the first of the session's `readings`, which are
+    /// kept oldest first.
     fn count_sessions(&mut self, conn: &Connection, from: i64, to: i64) -> Result<()> {
         let tags = need_tags();
         let mut stmt = conn.prepare_cached(
             "SELECT s.started_ms, s.outcome, s.pause_ms, s.need, s.local_hour, s.local_weekday,
                     s.max_intensity, s.last_intensity,
                     CASE WHEN s.max_intensity IS NOT NULL THEN coalesce(s.start_intensity,
-                        (SELECT c.intensity FROM check_ins c WHERE c.session_id = s.id
-                         ORDER BY c.elapsed_ms LIMIT 1)) END
+                        s.readings ->> '$[0][1]') END
              FROM urge_sessions s WHERE s.started_ms >= ?1 AND s.started_ms < ?2",
         )?;
         let mut rows = stmt.query(params![from, to])?;
@@ -549,9 +550,8 @@ fn curve_sql() -> String {
              FROM urge_sessions s
              WHERE s.started_ms >= ?1 AND s.started_ms < ?2 AND s.start_intensity IS NOT NULL
              UNION ALL
-             SELECT c.elapsed_ms, c.intensity
-             FROM urge_sessions s JOIN check_ins c ON c.session_id = s.id
-             WHERE s.started_ms >= ?1 AND s.started_ms < ?2)"
+             SELECT elapsed_ms, intensity FROM check_ins
+             WHERE started_ms >= ?1 AND started_ms < ?2)"
     )
 }
 

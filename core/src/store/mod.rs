@@ -84,6 +84,13 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     device: String,
+    /// The running session as this connection last read or wrote it, and
+    /// the `data_version` that was true for, so a run of check-ins reads
+    /// and parses its state once. Every write transaction drops it
+    /// ([`write`]); only check-ins, extensions and cue deliveries carry it
+    /// over, and only while no other connection (the widget, another
+    /// process) has committed since ([`Store::remembered`]).
+    running: Option<(project::Running, i64)>,
 }
 
 impl Store {
@@ -96,12 +103,17 @@ impl Store {
         let mut conn = db::open(&path, key, options)?;
         if schema::migrate(&mut conn)? < schema::CURRENT {
             // Count the day tallies a migration marked stale, once.
-            let tx = write(&mut conn)?;
+            let tx = write(&mut conn, &mut None)?;
             crate::progress::settle(&tx, &[])?;
             tx.commit()?;
         }
         let device = device_id(&conn)?;
-        Ok(Self { conn, path, device })
+        Ok(Self {
+            conn,
+            path,
+            device,
+            running: None,
+        })
     }
 
     /// Where the database lives.
@@ -122,7 +134,7 @@ impl Store {
         now: DateTime<FixedOffset>,
         options: StartOptions,
     ) -> Result<ActiveUrge> {
-        let tx = write(&mut self.conn)?;
+        let tx = write(&mut self.conn, &mut self.running)?;
         if let Some((id, session)) = project::active(&tx)? {
             return Ok(ActiveUrge {
                 id,
@@ -165,15 +177,23 @@ impl Store {
     /// Delivers the running session's due cues and remembers that they were
     /// delivered, so a restart does not repeat them.
     pub fn advance_urge(&mut self, now: DateTime<Utc>) -> Result<Vec<Cue>> {
-        let tx = write(&mut self.conn)?;
-        let Some((id, mut session)) = project::active(&tx)? else {
+        let remembered = self.running.take();
+        let tx = write(&mut self.conn, &mut self.running)?;
+        let (running, version) = Self::remembered(&tx, remembered)?;
+        let Some(mut running) = running else {
             return Ok(Vec::new());
         };
-        let cues = session.advance(now);
-        if !cues.is_empty() {
-            project::save_state(&tx, id, &session)?;
+        // Nothing due: nothing is saved, and what is remembered stays what
+        // the database holds.
+        let unchanged = running.session.clone();
+        let cues = running.session.advance(now);
+        if cues.is_empty() {
+            running.session = unchanged;
+        } else {
+            project::save_state(&tx, running.id, &running.session)?;
             tx.commit()?;
         }
+        self.running = Some((running, version));
         Ok(cues)
     }
 
@@ -194,7 +214,7 @@ impl Store {
 
     /// Ends the running session with its outcome.
     pub fn end_urge(&mut self, now: DateTime<FixedOffset>, outcome: Outcome) -> Result<Ended> {
-        let tx = write(&mut self.conn)?;
+        let tx = write(&mut self.conn, &mut self.running)?;
         let id = project::active_id(&tx)?.ok_or(StoreError::NoActiveUrge)?;
         let event = Event::new(
             now,
@@ -218,7 +238,7 @@ impl Store {
         now: DateTime<FixedOffset>,
         record: SkillUseRecord,
     ) -> Result<EventId> {
-        let tx = write(&mut self.conn)?;
+        let tx = write(&mut self.conn, &mut self.running)?;
         let session = project::active_id(&tx)?;
         let event = Event::new(
             now,
@@ -239,7 +259,7 @@ impl Store {
 
     /// Keeps words the person wrote, within the running session if any.
     pub fn write_note(&mut self, now: DateTime<FixedOffset>, text: &str) -> Result<EventId> {
-        let tx = write(&mut self.conn)?;
+        let tx = write(&mut self.conn, &mut self.running)?;
         let session = project::active_id(&tx)?;
         let event = Event::new(
             now,
@@ -313,7 +333,7 @@ impl Store {
     }
 
     fn save(&mut self, now: DateTime<FixedOffset>, payload: Payload) -> Result<()> {
-        let tx = write(&mut self.conn)?;
+        let tx = write(&mut self.conn, &mut self.running)?;
         project::append(&tx, &Event::new(now, &self.device, payload))?;
         tx.commit()?;
         Ok(())
@@ -323,7 +343,7 @@ impl Store {
     /// recorded in it) is erased from the file; a tombstone stays so other
     /// devices learn of the deletion. Deleting twice is harmless.
     pub fn delete_entry(&mut self, now: DateTime<FixedOffset>, target: EventId) -> Result<()> {
-        let tx = write(&mut self.conn)?;
+        let tx = write(&mut self.conn, &mut self.running)?;
         if !project::exists(&tx, target)? {
             return Err(StoreError::NoSuchEntry(target.to_string()));
         }
@@ -360,7 +380,7 @@ impl Store {
     /// here are skipped, deletions are applied, and the projections are
     /// rebuilt. Idempotent and order-independent.
     pub fn merge(&mut self, events: Vec<Event>) -> Result<ImportReport> {
-        let tx = write(&mut self.conn)?;
+        let tx = write(&mut self.conn, &mut self.running)?;
         let report = project::merge(&tx, events)?;
         tx.commit()?;
         Ok(report)
@@ -368,7 +388,7 @@ impl Store {
 
     /// Rebuilds every projection from the log.
     pub fn rebuild_projections(&mut self) -> Result<()> {
-        let tx = write(&mut self.conn)?;
+        let tx = write(&mut self.conn, &mut self.running)?;
         project::rebuild(&tx)?;
         crate::progress::settle(&tx, &[])?;
         tx.commit()?;
@@ -429,19 +449,42 @@ impl Store {
         now: DateTime<FixedOffset>,
         payload: impl FnOnce(SessionId) -> Payload,
     ) -> Result<Vec<Cue>> {
-        let tx = write(&mut self.conn)?;
-        let id = project::active_id(&tx)?.ok_or(StoreError::NoActiveUrge)?;
+        let remembered = self.running.take();
+        let tx = write(&mut self.conn, &mut self.running)?;
+        let (mut running, version) = Self::remembered(&tx, remembered)?;
+        let id = running.as_ref().ok_or(StoreError::NoActiveUrge)?.id;
         let event = Event::new(now, &self.device, payload(id));
-        let cues = project::append(&tx, &event)?;
+        let cues = project::append_with(&tx, &event, &mut running)?;
         tx.commit()?;
+        self.running = running.map(|r| (r, version));
         Ok(cues)
+    }
+
+    /// The running session: as remembered if no other connection has
+    /// committed since, else read from the database. Call inside a write
+    /// transaction, so nobody can commit between the check and the write.
+    fn remembered(
+        tx: &Connection,
+        remembered: Option<(project::Running, i64)>,
+    ) -> Result<(Option<project::Running>, i64)> {
+        let version = project::data_version(tx)?;
+        let running = match remembered {
+            Some((running, seen)) if seen == version => Some(running),
+            _ => project::active(tx)?.map(|(id, session)| project::Running { id, session }),
+        };
+        Ok((running, version))
     }
 }
 
 /// Starts a write transaction. `IMMEDIATE` takes the write lock up front, so
 /// two processes never deadlock upgrading a read to a write; the busy
-/// timeout makes the second wait.
-fn write(conn: &mut Connection) -> Result<rusqlite::Transaction<'_>> {
+/// timeout makes the second wait. It forgets the remembered running session
+/// (see [`Store`]): a write may change it in ways only the database knows.
+fn write<'c>(
+    conn: &'c mut Connection,
+    running: &mut Option<(project::Running, i64)>,
+) -> Result<rusqlite::Transaction<'c>> {
+    *running = None;
     Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
 }
 

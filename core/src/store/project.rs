@@ -19,10 +19,36 @@ use super::export::ImportReport;
 /// Appends a new event and applies it. State-machine refusals (ending twice)
 /// propagate, and the caller's transaction rolls back.
 pub(super) fn append(conn: &Connection, event: &Event) -> Result<Vec<Cue>> {
+    append_with(conn, event, &mut None)
+}
+
+/// [`append`], starting from a session state the caller already holds (see
+/// [`Running`]); afterwards `running` holds the state as saved.
+pub(super) fn append_with(
+    conn: &Connection,
+    event: &Event,
+    running: &mut Option<Running>,
+) -> Result<Vec<Cue>> {
     insert(conn, event)?;
-    let cues = apply(conn, event)?;
+    let cues = apply(conn, event, running)?;
     crate::progress::settle_before(conn, event.at.timestamp_millis())?;
     Ok(cues)
+}
+
+/// A session's state as it is saved in its row, held so that a run of
+/// events on one session reads and parses it once.
+#[derive(Clone, Debug)]
+pub(super) struct Running {
+    pub(super) id: SessionId,
+    pub(super) session: UrgeSession,
+}
+
+/// SQLite's count of commits by other connections, as this connection has
+/// seen them: equal readings mean nobody else wrote in between.
+pub(super) fn data_version(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("PRAGMA data_version")?
+        .query_row([], |r| r.get(0))?)
 }
 
 fn insert(conn: &Connection, event: &Event) -> Result<()> {
@@ -49,8 +75,10 @@ fn insert(conn: &Connection, event: &Event) -> Result<()> {
     Ok(())
 }
 
-/// Applies one event to the projections.
-fn apply(conn: &Connection, event: &Event) -> Result<Vec<Cue>> {
+/// Applies one event to the projections. A session's state is read from
+/// `running` when it holds that session, else from its row; either way
+/// `running` then holds the state as saved.
+fn apply(conn: &Connection, event: &Event, running: &mut Option<Running>) -> Result<Vec<Cue>> {
     let Some(payload) = &event.payload else {
         return Ok(Vec::new());
     };
@@ -97,30 +125,11 @@ fn apply(conn: &Connection, event: &Event) -> Result<Vec<Cue>> {
             )?;
             Ok(Vec::new())
         }
-        Payload::CheckedIn { session, intensity } => with_session(conn, *session, |s| {
-            let cues = s.check_in(at, *intensity)?;
-            let elapsed = s.elapsed(at);
-            exec(
-                conn,
-                "INSERT INTO check_ins (event_id, session_id, at_ms, elapsed_ms, intensity)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![
-                    event.id.as_bytes(),
-                    session.as_bytes(),
-                    at.timestamp_millis(),
-                    ms(elapsed),
-                    intensity.value(),
-                ],
-            )?;
-            exec(
-                conn,
-                "UPDATE urge_sessions SET last_intensity = ?2,
-                        max_intensity = max(coalesce(max_intensity, ?2), ?2)
-                     WHERE id = ?1",
-                params![session.as_bytes(), intensity.value()],
-            )?;
-            Ok(cues)
-        }),
+        // The reading is kept on the session's row (`readings`), which
+        // saving the state rewrites anyway.
+        Payload::CheckedIn { session, intensity } => {
+            with_session(conn, *session, running, |s| Ok(s.check_in(at, *intensity)?))
+        }
         Payload::SkillUsed {
             session,
             skill,
@@ -130,7 +139,7 @@ fn apply(conn: &Connection, event: &Event) -> Result<Vec<Cue>> {
             helped,
         } => {
             if let Some(id) = session {
-                with_session(conn, *id, |s| {
+                with_session(conn, *id, running, |s| {
                     s.skill_used(at, skill)?;
                     exec(
                         conn,
@@ -158,7 +167,7 @@ fn apply(conn: &Connection, event: &Event) -> Result<Vec<Cue>> {
             )?;
             Ok(Vec::new())
         }
-        Payload::GoalExtended { session, goal } => with_session(conn, *session, |s| {
+        Payload::GoalExtended { session, goal } => with_session(conn, *session, running, |s| {
             s.extend(at, *goal)?;
             exec(
                 conn,
@@ -167,7 +176,7 @@ fn apply(conn: &Connection, event: &Event) -> Result<Vec<Cue>> {
             )?;
             Ok(Vec::new())
         }),
-        Payload::UrgeEnded { session, outcome } => with_session(conn, *session, |s| {
+        Payload::UrgeEnded { session, outcome } => with_session(conn, *session, running, |s| {
             let ended = s.end(at, *outcome)?;
             let care = match outcome {
                 Outcome::SelfHarmed { needs_medical_care } => Some(*needs_medical_care),
@@ -206,6 +215,8 @@ fn apply(conn: &Connection, event: &Event) -> Result<Vec<Cue>> {
         | Payload::SkillBookSaved { .. }
         | Payload::SettingsSaved { .. } => Ok(Vec::new()),
         Payload::EntryDeleted { target } => {
+            // Erasing rebuilds sessions from their rows' events.
+            *running = None;
             erase(conn, *target)?;
             Ok(Vec::new())
         }
@@ -244,7 +255,8 @@ fn erase(conn: &Connection, target: EventId) -> Result<()> {
             "UPDATE events SET payload = '', erased = 1, kind = 'erased' WHERE id = ?1",
             params![id.as_bytes()],
         )?;
-        for table in ["check_ins", "skill_uses", "notes"] {
+        // A check-in lives on its session's row, rebuilt below.
+        for table in ["skill_uses", "notes"] {
             exec(
                 conn,
                 &format!("DELETE FROM {table} WHERE event_id = ?1"),
@@ -268,22 +280,48 @@ fn erase(conn: &Connection, target: EventId) -> Result<()> {
 fn with_session(
     conn: &Connection,
     id: SessionId,
+    running: &mut Option<Running>,
     f: impl FnOnce(&mut UrgeSession) -> Result<Vec<Cue>>,
 ) -> Result<Vec<Cue>> {
-    let Some(mut s) = session(conn, id)? else {
-        return Ok(Vec::new());
+    let mut s = match running.take() {
+        Some(held) if held.id == id => held.session,
+        _ => match session(conn, id)? {
+            Some(s) => s,
+            None => return Ok(Vec::new()),
+        },
     };
     let cues = f(&mut s)?;
     save_state(conn, id, &s)?;
+    *running = Some(Running { id, session: s });
     Ok(cues)
 }
 
-/// Saves a session's state snapshot.
+/// Saves a session's state snapshot, and what the review reads from it:
+/// its readings (check-ins) and its peak and last intensity.
 pub(super) fn save_state(conn: &Connection, id: SessionId, s: &UrgeSession) -> Result<()> {
+    let readings: Vec<(i64, u8)> = s
+        .check_ins()
+        .iter()
+        .map(|c| (ms(c.at), c.intensity.value()))
+        .collect();
+    let values = s
+        .start_intensity()
+        .into_iter()
+        .chain(s.check_ins().iter().map(|c| c.intensity));
+    let peak = values.clone().map(Intensity::value).max();
+    let last = values.last().map(Intensity::value);
     exec(
         conn,
-        "UPDATE urge_sessions SET state = ?2 WHERE id = ?1",
-        params![id.as_bytes(), serde_json::to_string(s)?],
+        "UPDATE urge_sessions SET state = ?2, readings = ?3, max_intensity = ?4,
+            last_intensity = ?5
+         WHERE id = ?1",
+        params![
+            id.as_bytes(),
+            serde_json::to_string(s)?,
+            serde_json::to_string(&readings)?,
+            peak,
+            last,
+        ],
     )?;
     Ok(())
 }
@@ -594,10 +632,7 @@ fn erase_deleted(conn: &Connection) -> Result<()> {
 /// Events the session rules refuse (a second end merged from another device)
 /// stay in the log and are left out of the projections.
 pub(super) fn rebuild(conn: &Connection) -> Result<()> {
-    conn.execute_batch(
-        "DELETE FROM check_ins; DELETE FROM skill_uses; DELETE FROM notes;
-         DELETE FROM urge_sessions;",
-    )?;
+    conn.execute_batch("DELETE FROM skill_uses; DELETE FROM notes; DELETE FROM urge_sessions;")?;
     let events = ordered_events(conn)?;
     replay(conn, &events)
 }
@@ -631,8 +666,9 @@ fn ordered_events(conn: &Connection) -> Result<Vec<Event>> {
 }
 
 fn replay(conn: &Connection, events: &[Event]) -> Result<()> {
+    let mut running = None;
     for event in events {
-        match apply(conn, event) {
+        match apply(conn, event, &mut running) {
             Ok(_) | Err(StoreError::Urge(_)) => {}
             Err(e) => return Err(e),
         }

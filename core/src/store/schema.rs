@@ -11,10 +11,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::error::{Result, StoreError};
 
 /// The schema this build writes.
-pub const CURRENT: u32 = 4;
+pub const CURRENT: u32 = 5;
 
 /// Migration steps; `STEPS[i]` takes a database from version `i` to `i + 1`.
-const STEPS: &[&str] = &[V1, V2, V3, V4];
+const STEPS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// Version 1: the event log, projections, and local metadata.
 const V1: &str = "
@@ -191,6 +191,39 @@ CREATE INDEX urge_sessions_self_harm ON urge_sessions (ended_ms) WHERE outcome =
 
 INSERT OR IGNORE INTO day_tallies_stale SELECT started_ms / 86400000 FROM urge_sessions;
 INSERT OR IGNORE INTO day_tallies_stale SELECT at_ms / 86400000 FROM skill_uses;
+";
+
+/// Version 5: a session's check-ins are kept on its own row, as `readings`
+/// (a JSON array of `[elapsed_ms, intensity]`, oldest first), and
+/// `check_ins` becomes a view of them. A check-in already rewrites its
+/// session's row (the running state), so it no longer writes a table row
+/// and two index entries of its own: three encrypted pages per check-in
+/// (the log's row, its id, the session) instead of six. The session's
+/// update trigger now also watches `readings`.
+const V5: &str = "
+ALTER TABLE urge_sessions ADD COLUMN readings TEXT NOT NULL DEFAULT '[]';
+UPDATE urge_sessions SET readings = (
+    SELECT json_group_array(json_array(c.elapsed_ms, c.intensity)
+                            ORDER BY c.elapsed_ms, c.at_ms, c.event_id)
+    FROM check_ins c WHERE c.session_id = urge_sessions.id)
+WHERE id IN (SELECT session_id FROM check_ins);
+DROP TABLE check_ins;
+
+CREATE VIEW check_ins (session_id, started_ms, elapsed_ms, intensity) AS
+    SELECT s.id, s.started_ms, r.value ->> 0, r.value ->> 1
+    FROM urge_sessions s, json_each(s.readings) r;
+
+DROP TRIGGER urge_sessions_tally_update;
+CREATE TRIGGER urge_sessions_tally_update AFTER UPDATE OF
+    started_ms, outcome, pause_ms, need, local_hour, local_weekday,
+    start_intensity, max_intensity, last_intensity, readings
+ON urge_sessions BEGIN
+    INSERT OR IGNORE INTO day_tallies_stale
+        VALUES (OLD.started_ms / 86400000), (NEW.started_ms / 86400000);
+    -- A use's safer-choice and reaching-out figures read its session.
+    INSERT OR IGNORE INTO day_tallies_stale
+        SELECT at_ms / 86400000 FROM skill_uses WHERE session_id = NEW.id;
+END;
 ";
 
 /// Brings the database to [`CURRENT`], refusing a newer one. Returns the

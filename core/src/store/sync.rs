@@ -277,7 +277,7 @@ impl Store {
             .collect::<Result<Vec<_>>>()?;
 
         let key = format!("{CURSOR_KEY}{}", answer.from);
-        let tx = write(&mut self.conn)?;
+        let tx = write(&mut self.conn, &mut self.running)?;
         let cursor: Option<(u64, [u8; 16])> = tx
             .query_row("SELECT value FROM meta WHERE key = ?1", params![key], |r| {
                 r.get::<_, String>(0)
