@@ -181,6 +181,12 @@ impl<'a> CheckIns<'a> {
 
     /// Records one check-in; returns the time it took.
     fn next(&mut self) -> Duration {
+        self.next_after(&|| {})
+    }
+
+    /// [`Self::next`], calling `before` just before the check-in (after any
+    /// session change).
+    fn next_after(&mut self, before: &dyn Fn()) -> Duration {
         self.second += 20;
         self.n += 1;
         let now = t0() + chrono::Duration::seconds(self.second);
@@ -193,6 +199,7 @@ impl<'a> CheckIns<'a> {
         }
         self.in_session += 1;
         let intensity = Intensity::new((self.n % 11) as u8).unwrap();
+        before();
         let began = Instant::now();
         black_box(self.store.check_in(now, intensity).unwrap());
         began.elapsed()
@@ -563,6 +570,100 @@ fn paired_writes() {
             bare_insert(&mut bare, n);
             began.elapsed()
         },
+    );
+
+    // What a check-in cannot go below: the log's row (with its id) and the
+    // running session's row, in one durable transaction, as bare SQL.
+    let mut floor = bare_open(&dir.path().join("bare-floor.db"));
+    floor
+        .execute_batch(&format!(
+            "{BARE_TABLE}; CREATE TABLE s (id INTEGER PRIMARY KEY, state TEXT NOT NULL) STRICT;
+             INSERT INTO s VALUES (1, '');"
+        ))
+        .unwrap();
+    let mut m = 0i64;
+    paired(
+        "bare insert + one row rewritten vs bare insert",
+        1000,
+        || {
+            m += 1;
+            let began = Instant::now();
+            bare_insert_and_rewrite(&mut floor, m);
+            began.elapsed()
+        },
+        || {
+            n += 1;
+            let began = Instant::now();
+            bare_insert(&mut bare, n);
+            began.elapsed()
+        },
+    );
+
+    println!("\nencrypted pages written per commit (WAL frames, this run):");
+    let watcher = bare_open(&dir.path().join("checkins.db"));
+    let mut driver = CheckIns::new(&mut store);
+    pages("check-in", &watcher, |restart| {
+        driver.next_after(restart);
+    });
+    let bare_watcher = bare_open(&dir.path().join("bare-checkins.db"));
+    pages("bare insert", &bare_watcher, |restart| {
+        n += 1;
+        restart();
+        bare_insert(&mut bare, n);
+    });
+}
+
+/// The bare floor: one row inserted as in [`bare_insert`] and one row of a
+/// session's size rewritten, in one immediate transaction.
+fn bare_insert_and_rewrite(conn: &mut Connection, n: i64) {
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .unwrap();
+    let mut id = [0u8; 16];
+    id[..8].copy_from_slice(&n.to_be_bytes());
+    tx.prepare_cached("INSERT INTO t (id, at_ms, payload) VALUES (?1, ?2, ?3)")
+        .unwrap()
+        .execute(params![
+            id,
+            1_767_600_000_000 + n,
+            r#"{"kind":"checked_in","session":"0193b0c4-6c00-7000-8000-000000000000","intensity":6}"#
+        ])
+        .unwrap();
+    // A running session's state with a few dozen check-ins.
+    let state = "s".repeat(600 + (n % 30) as usize * 40);
+    tx.prepare_cached("UPDATE s SET state = ?1 WHERE id = 1")
+        .unwrap()
+        .execute(params![state])
+        .unwrap();
+    tx.commit().unwrap();
+}
+
+/// Counts the WAL frames (encrypted pages) each of 300 writes adds: a second
+/// connection checkpoints and restarts the WAL when `write` calls the
+/// function it is given (just before the write it measures) and reads the
+/// frame count after it. Prints the median, the mean and the largest (page
+/// splits add a few now and then).
+fn pages(what: &str, watcher: &Connection, mut write: impl FnMut(&dyn Fn())) {
+    let frames = || -> i64 {
+        watcher
+            .query_row("PRAGMA wal_checkpoint(RESTART)", [], |r| r.get(1))
+            .unwrap()
+    };
+    let restart = || {
+        frames();
+    };
+    let mut counts: Vec<i64> = (0..300)
+        .map(|_| {
+            write(&restart);
+            frames()
+        })
+        .collect();
+    let mean = counts.iter().sum::<i64>() as f64 / counts.len() as f64;
+    counts.sort_unstable();
+    println!(
+        "  {what}: median {}, mean {mean:.2}, largest {}",
+        counts[counts.len() / 2],
+        counts[counts.len() - 1]
     );
 }
 

@@ -737,3 +737,113 @@ fn past_skill_uses_carry_their_sessions_need_and_how_it_ended() {
     assert_eq!(uses[0].intensity_after, Some(Intensity::new(3).unwrap()));
     assert_eq!(uses[0].at, at(6).to_utc());
 }
+
+mod two_handles {
+    //! The app and the widget write one file in any order. Each handle
+    //! remembers the running session between its writes; whatever the
+    //! interleaving, what they leave must equal a replay of the log, and
+    //! both must read the same.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Clone, Debug)]
+    enum Op {
+        Start,
+        CheckIn(u8),
+        Extend,
+        Advance,
+        Skill,
+        End,
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            1 => Just(Op::Start),
+            4 => (0u8..=10).prop_map(Op::CheckIn),
+            1 => Just(Op::Extend),
+            2 => Just(Op::Advance),
+            1 => Just(Op::Skill),
+            1 => Just(Op::End),
+        ]
+    }
+
+    /// The running session's readings and goal.
+    type Running = (Vec<(std::time::Duration, u8)>, DelayGoal);
+
+    /// What a handle reads: the sessions' CSV and the running session.
+    fn state(store: &Store) -> (String, Option<Running>) {
+        let active = store.active_urge().unwrap().map(|a| {
+            let readings = a
+                .session
+                .check_ins()
+                .iter()
+                .map(|c| (c.at, c.intensity.value()))
+                .collect();
+            (readings, a.session.goal())
+        });
+        (csv(store), active)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn interleaved_writes_equal_a_replay(
+            ops in proptest::collection::vec((any::<bool>(), 0i64..4, op()), 1..40)
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = db_in(&dir);
+            let mut handles = [open(&path), open(&path)];
+            let mut minute = 0;
+            let mut running = false;
+            for (widget, gap, op) in ops {
+                minute += gap;
+                let store = &mut handles[usize::from(widget)];
+                let now = at(minute);
+                match op {
+                    Op::Start => {
+                        store.start_urge(now, options()).unwrap();
+                        running = true;
+                    }
+                    Op::CheckIn(v) => {
+                        let done = store.check_in(now, Intensity::new(v).unwrap());
+                        prop_assert_eq!(done.is_ok(), running, "{:?}", done);
+                    }
+                    Op::Extend => {
+                        let done = store.extend_urge(now, DelayGoal::THIRTY_MINUTES);
+                        // Refused when there is nothing to extend.
+                        prop_assert!(done.is_ok() || !running || matches!(done, Err(StoreError::Urge(_))));
+                    }
+                    Op::Advance => {
+                        store.advance_urge(now.to_utc()).unwrap();
+                    }
+                    Op::Skill => {
+                        store
+                            .record_skill(
+                                now,
+                                SkillUseRecord {
+                                    skill: "hold-ice".into(),
+                                    need: Some(Need::Numb),
+                                    intensity_before: Some(Intensity::new(7).unwrap()),
+                                    intensity_after: Some(Intensity::new(4).unwrap()),
+                                    helped: Some(true),
+                                },
+                            )
+                            .unwrap();
+                    }
+                    Op::End => {
+                        let done = store.end_urge(now, Outcome::Passed);
+                        prop_assert_eq!(done.is_ok(), running);
+                        running = false;
+                    }
+                }
+            }
+            let live = state(&handles[0]);
+            prop_assert_eq!(&state(&handles[1]), &live);
+            handles[0].rebuild_projections().unwrap();
+            prop_assert_eq!(&state(&handles[0]), &live);
+            prop_assert_eq!(&state(&handles[1]), &live);
+        }
+    }
+}
