@@ -87,9 +87,9 @@ pub struct Store {
     /// The running session as this connection last read or wrote it, and
     /// the `data_version` that was true for, so a run of check-ins reads
     /// and parses its state once. Every write transaction drops it
-    /// ([`write`]); only check-ins, extensions and cue deliveries carry it
-    /// over, and only while no other connection (the widget, another
-    /// process) has committed since ([`Store::remembered`]).
+    /// ([`write`]); starts, check-ins, extensions and cue deliveries set it
+    /// again, and it is used only while no other connection (the widget,
+    /// another process) has committed since ([`Store::remembered`]).
     running: Option<(project::Running, i64)>,
 }
 
@@ -135,12 +135,16 @@ impl Store {
         options: StartOptions,
     ) -> Result<ActiveUrge> {
         let tx = write(&mut self.conn, &mut self.running)?;
+        let version = project::data_version(&tx)?;
         if let Some((id, session)) = project::active(&tx)? {
-            return Ok(ActiveUrge {
+            let running = project::Running { id, session };
+            let active = ActiveUrge {
                 id,
-                session,
+                session: running.session.clone(),
                 resumed: true,
-            });
+            };
+            self.running = Some((running, version));
+            return Ok(active);
         }
         let event = Event::new(
             now,
@@ -153,14 +157,20 @@ impl Store {
                 cadence: options.cadence,
             },
         );
-        project::append(&tx, &event)?;
-        let (id, session) = project::active(&tx)?.ok_or(StoreError::NoActiveUrge)?;
+        let mut running = None;
+        project::append_with(&tx, &event, &mut running)?;
+        // Nothing was running, so the session just started is the running one.
+        let running = running
+            .filter(|r| r.id == event.id)
+            .ok_or(StoreError::NoActiveUrge)?;
         tx.commit()?;
-        Ok(ActiveUrge {
-            id,
-            session,
+        let active = ActiveUrge {
+            id: running.id,
+            session: running.session.clone(),
             resumed: false,
-        })
+        };
+        self.running = Some((running, version));
+        Ok(active)
     }
 
     /// The running session, if there is one.

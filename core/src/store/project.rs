@@ -123,6 +123,10 @@ fn apply(conn: &Connection, event: &Event, running: &mut Option<Running>) -> Res
                     serde_json::to_string(&session)?,
                 ],
             )?;
+            *running = Some(Running {
+                id: event.id,
+                session,
+            });
             Ok(Vec::new())
         }
         // The reading is kept on the session's row (`readings`), which

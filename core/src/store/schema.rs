@@ -199,7 +199,8 @@ INSERT OR IGNORE INTO day_tallies_stale SELECT at_ms / 86400000 FROM skill_uses;
 /// session's row (the running state), so it no longer writes a table row
 /// and two index entries of its own: three encrypted pages per check-in
 /// (the log's row, its id, the session) instead of six. The session's
-/// update trigger now also watches `readings`.
+/// update trigger now also watches `readings`. Two indexes nothing reads
+/// are dropped.
 const V5: &str = "
 ALTER TABLE urge_sessions ADD COLUMN readings TEXT NOT NULL DEFAULT '[]';
 UPDATE urge_sessions SET readings = (
@@ -212,6 +213,11 @@ DROP TABLE check_ins;
 CREATE VIEW check_ins (session_id, started_ms, elapsed_ms, intensity) AS
     SELECT s.id, s.started_ms, r.value ->> 0, r.value ->> 1
     FROM urge_sessions s, json_each(s.readings) r;
+
+-- Nothing reads notes by time or skill uses by skill; every note and skill
+-- use wrote an entry into each.
+DROP INDEX notes_at;
+DROP INDEX skill_uses_skill;
 
 DROP TRIGGER urge_sessions_tally_update;
 CREATE TRIGGER urge_sessions_tally_update AFTER UPDATE OF
