@@ -92,19 +92,24 @@ fn bare_insert(conn: &mut Connection, n: i64) {
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .unwrap();
+    insert_row(&tx, n);
+    tx.commit().unwrap();
+}
+
+/// The bare insert itself, from the connection's statement cache as the
+/// store's own statements are.
+fn insert_row(conn: &Connection, n: i64) {
     let mut id = [0u8; 16];
     id[..8].copy_from_slice(&n.to_be_bytes());
     id[8..].copy_from_slice(&std::process::id().to_be_bytes().repeat(2));
-    tx.execute(
-        "INSERT INTO t (id, at_ms, payload) VALUES (?1, ?2, ?3)",
-        params![
+    conn.prepare_cached("INSERT INTO t (id, at_ms, payload) VALUES (?1, ?2, ?3)")
+        .unwrap()
+        .execute(params![
             id,
             1_767_600_000_000 + n,
             r#"{"kind":"checked_in","session":"0193b0c4-6c00-7000-8000-000000000000","intensity":6}"#
-        ],
-    )
-    .unwrap();
-    tx.commit().unwrap();
+        ])
+        .unwrap();
 }
 
 fn open_and_start(c: &mut Criterion) {
@@ -619,16 +624,7 @@ fn bare_insert_and_rewrite(conn: &mut Connection, n: i64) {
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .unwrap();
-    let mut id = [0u8; 16];
-    id[..8].copy_from_slice(&n.to_be_bytes());
-    tx.prepare_cached("INSERT INTO t (id, at_ms, payload) VALUES (?1, ?2, ?3)")
-        .unwrap()
-        .execute(params![
-            id,
-            1_767_600_000_000 + n,
-            r#"{"kind":"checked_in","session":"0193b0c4-6c00-7000-8000-000000000000","intensity":6}"#
-        ])
-        .unwrap();
+    insert_row(&tx, n);
     // A running session's state with a few dozen check-ins.
     let state = "s".repeat(600 + (n % 30) as usize * 40);
     tx.prepare_cached("UPDATE s SET state = ?1 WHERE id = 1")
