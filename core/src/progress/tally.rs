@@ -9,13 +9,14 @@
 //! pause, for medians and the weekly series), so a tally per UTC day is
 //! kept in `day_tallies` and a window adds the days it covers.
 //!
-//! How the kept tallies stay right: triggers on the projections (schema v4)
-//! mark the day of every change in `day_tallies_stale`; a stale day is
-//! never read from `day_tallies` but counted afresh. Writes recount stale
-//! days other than the day they are about and the day before it
-//! ([`settle`]), so today's tally, still changing, is counted when read and
-//! the rest are kept. Correctness never depends on settling: a database
-//! where nothing was settled gives the same review, only slower.
+//! How the kept tallies stay right: triggers on the projections (schema v4;
+//! from v5 a check-in is a change to its session's row) mark the day of every
+//! change in `day_tallies_stale`; a stale day is never read from
+//! `day_tallies` but counted afresh. Writes recount stale days other than
+//! the day they are about and the day before it ([`settle`]), so today's
+//! tally, still changing, is counted when read and the rest are kept.
+//! Correctness never depends on settling: a database where nothing was
+//! settled gives the same review, only slower.
 //!
 //! The kept form is JSON of [`Tally`]; changing it needs a schema step that
 //! marks every day stale (a row that does not read back is counted afresh,
@@ -299,9 +300,8 @@ impl Tally {
     }
 
     /// Sessions started in the span: outcomes, pauses, needs, hours and
-    /// weekdays, and their start, peak and last readings.
-    /// The first reading is the first of the session's `readings`, which are
-    /// kept oldest first.
+    /// weekdays, and their start, peak and last readings. The first reading
+    /// is the first of the session's `readings`, which are kept oldest first.
     fn count_sessions(&mut self, conn: &Connection, from: i64, to: i64) -> Result<()> {
         let tags = need_tags();
         let mut stmt = conn.prepare_cached(
