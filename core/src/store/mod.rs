@@ -89,7 +89,7 @@ pub struct Store {
     /// and parses its state once. Every write transaction drops it
     /// ([`write`]); starts, check-ins, extensions and cue deliveries set it
     /// again, and it is used only while no other connection (the widget,
-    /// another process) has committed since ([`Store::remembered`]).
+    /// another process) has committed since ([`write_remembering`]).
     running: Option<(project::Running, i64)>,
 }
 
@@ -134,12 +134,10 @@ impl Store {
         now: DateTime<FixedOffset>,
         options: StartOptions,
     ) -> Result<ActiveUrge> {
-        let tx = write(&mut self.conn, &mut self.running)?;
-        let version = project::data_version(&tx)?;
-        if let Some((id, session)) = project::active(&tx)? {
-            let running = project::Running { id, session };
+        let (tx, running, version) = write_remembering(&mut self.conn, &mut self.running)?;
+        if let Some(running) = running {
             let active = ActiveUrge {
-                id,
+                id: running.id,
                 session: running.session.clone(),
                 resumed: true,
             };
@@ -187,9 +185,7 @@ impl Store {
     /// Delivers the running session's due cues and remembers that they were
     /// delivered, so a restart does not repeat them.
     pub fn advance_urge(&mut self, now: DateTime<Utc>) -> Result<Vec<Cue>> {
-        let remembered = self.running.take();
-        let tx = write(&mut self.conn, &mut self.running)?;
-        let (running, version) = Self::remembered(&tx, remembered)?;
+        let (tx, running, version) = write_remembering(&mut self.conn, &mut self.running)?;
         let Some(mut running) = running else {
             return Ok(Vec::new());
         };
@@ -459,30 +455,13 @@ impl Store {
         now: DateTime<FixedOffset>,
         payload: impl FnOnce(SessionId) -> Payload,
     ) -> Result<Vec<Cue>> {
-        let remembered = self.running.take();
-        let tx = write(&mut self.conn, &mut self.running)?;
-        let (mut running, version) = Self::remembered(&tx, remembered)?;
+        let (tx, mut running, version) = write_remembering(&mut self.conn, &mut self.running)?;
         let id = running.as_ref().ok_or(StoreError::NoActiveUrge)?.id;
         let event = Event::new(now, &self.device, payload(id));
         let cues = project::append_with(&tx, &event, &mut running)?;
         tx.commit()?;
         self.running = running.map(|r| (r, version));
         Ok(cues)
-    }
-
-    /// The running session: as remembered if no other connection has
-    /// committed since, else read from the database. Call inside a write
-    /// transaction, so nobody can commit between the check and the write.
-    fn remembered(
-        tx: &Connection,
-        remembered: Option<(project::Running, i64)>,
-    ) -> Result<(Option<project::Running>, i64)> {
-        let version = project::data_version(tx)?;
-        let running = match remembered {
-            Some((running, seen)) if seen == version => Some(running),
-            _ => project::active(tx)?.map(|(id, session)| project::Running { id, session }),
-        };
-        Ok((running, version))
     }
 }
 
@@ -496,6 +475,25 @@ fn write<'c>(
 ) -> Result<rusqlite::Transaction<'c>> {
     *running = None;
     Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+}
+
+/// [`write`], for the writes that carry the remembered running session over:
+/// returns it as remembered if no other connection has committed since,
+/// else as read from the database, with the `data_version` it is true for.
+/// The check runs inside the write transaction, so nobody can commit between
+/// it and the write.
+fn write_remembering<'c>(
+    conn: &'c mut Connection,
+    remembered: &mut Option<(project::Running, i64)>,
+) -> Result<(rusqlite::Transaction<'c>, Option<project::Running>, i64)> {
+    let kept = remembered.take();
+    let tx = write(conn, remembered)?;
+    let version = project::data_version(&tx)?;
+    let running = match kept {
+        Some((running, seen)) if seen == version => Some(running),
+        _ => project::active(&tx)?.map(|(id, session)| project::Running { id, session }),
+    };
+    Ok((tx, running, version))
 }
 
 /// Removes the database at `path` and its `-wal`, `-shm` and `-journal`
