@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, Utc};
+use ebb_core::flow::{Context, DeviceKind, Event, Flow, FlowError, Update};
 use ebb_core::guides::{self, BreathingPattern, BreathsPerMinute, ExhaleLength, GuideId};
 use ebb_core::haptics::Platform;
 use ebb_core::progress::{ReviewOptions, Window};
@@ -22,18 +23,6 @@ use crate::views::{
     SettingsView, SkillUse, UrgeRequest, UrgeView, local, words,
 };
 
-/// Which device the companion runs on; it shapes what is suggested (only
-/// watch-doable skills on a watch).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
-pub enum DeviceKind {
-    /// A phone.
-    Phone,
-    /// A watch.
-    Watch,
-    /// A desktop or laptop.
-    Desktop,
-}
-
 /// How many recent pauses shape the suggested goal.
 const PAUSES_FOR_SUGGESTION: usize = 20;
 
@@ -42,6 +31,8 @@ const PAUSES_FOR_SUGGESTION: usize = 20;
 #[derive(uniffi::Object)]
 pub struct Ebb {
     store: Mutex<Option<Store>>,
+    /// The screens' flow; locked after the store, never before it.
+    flow: Mutex<Flow>,
     device: DeviceKind,
     path: PathBuf,
     /// Woken after every change to the running session, so live drivers
@@ -81,6 +72,7 @@ impl Ebb {
             let store = Store::open(&path, &key, options)?;
             Ok(Arc::new(Self {
                 store: Mutex::new(Some(store)),
+                flow: Mutex::new(Flow::new()),
                 device,
                 path: PathBuf::from(path),
                 changed: Arc::new(Notify::new()),
@@ -91,6 +83,24 @@ impl Ebb {
     /// The device this companion was opened for.
     pub fn device(&self) -> DeviceKind {
         self.device
+    }
+
+    /// One event of the person's flow in, the screen that follows out:
+    /// its model, the effects to carry out and when to send
+    /// [`Event::Tick`] next. Every action a model offers is one call here.
+    /// Send [`Event::Opened`] when the app opens or comes back.
+    pub fn send(&self, context: Context, event: Event) -> Result<Update, EbbError> {
+        let update = self.with_store(|store| {
+            let mut flow = self.flow.lock().unwrap_or_else(PoisonError::into_inner);
+            flow.update(store, &context, event).map_err(|e| match e {
+                FlowError::BadUtcOffset(_) => {
+                    EbbError::invalid("utc_offset_secs", "must be within a day")
+                }
+                FlowError::Store(e) => e.into(),
+            })
+        })?;
+        self.changed.notify_waiters();
+        Ok(update)
     }
 
     /// Starts an urge session, or returns the one already running (a second

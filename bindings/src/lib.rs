@@ -19,7 +19,8 @@ mod skills;
 mod sync;
 mod views;
 
-pub use companion::{DeviceKind, Ebb};
+pub use companion::Ebb;
+pub use ebb_core::flow::{Context, DeviceKind, Event, Update};
 pub use ebb_core::store::SyncReport;
 pub use error::EbbError;
 pub use live::{GuideListener, LiveHandle, UrgeListener};

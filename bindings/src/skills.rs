@@ -11,7 +11,9 @@ use ebb_core::skills::{
 };
 use ebb_core::urge::Need;
 
-use crate::companion::{DeviceKind, to_intensity};
+use ebb_core::flow::DeviceKind;
+
+use crate::companion::to_intensity;
 use crate::{Ebb, EbbError};
 
 /// A skill offered now, with the reason it is offered.

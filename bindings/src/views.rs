@@ -6,11 +6,7 @@ use std::time::{Duration, SystemTime};
 use chrono::{DateTime, FixedOffset, Utc};
 use ebb_core::content::{ContentKey, Locale, render};
 use ebb_core::guides::{Guide, GuideId, RunningStep, Step, StepKind, StepLength};
-use ebb_core::haptics::{
-    HapticPattern, Platform, RenderedHaptics,
-    android::{AndroidOnOff, AndroidWaveform},
-    watch::WatchTap,
-};
+use ebb_core::haptics::{Platform, RenderedHaptics};
 use ebb_core::progress::{
     DaysWithout, Figures, IntensityCourse, NeedCount, ReachedOut, Review, SkillFigures, Trend,
     Window,
@@ -138,44 +134,6 @@ pub struct EndedView {
     pub next: crate::safety::NextScreen,
 }
 
-/// Haptics rendered for one platform.
-#[derive(Clone, Debug, PartialEq, uniffi::Enum)]
-pub enum HapticsView {
-    /// Nothing to play.
-    Nothing,
-    /// `VibrationEffect.createWaveform(timings, amplitudes, repeat)`, with
-    /// the on/off fallback for motors without amplitude control.
-    Android {
-        /// The waveform.
-        waveform: AndroidWaveform,
-        /// The fallback.
-        on_off: AndroidOnOff,
-    },
-    /// An AHAP document for `CHHapticPattern`.
-    Ahap {
-        /// The JSON.
-        json: String,
-    },
-    /// `WKInterfaceDevice.play(_:)` calls at offsets.
-    WatchTaps {
-        /// The taps.
-        taps: Vec<WatchTap>,
-    },
-}
-
-impl HapticsView {
-    pub(crate) fn render(pattern: &HapticPattern, platform: Platform) -> Self {
-        match pattern.render(platform) {
-            RenderedHaptics::Nothing => HapticsView::Nothing,
-            RenderedHaptics::Android { waveform, on_off } => {
-                HapticsView::Android { waveform, on_off }
-            }
-            RenderedHaptics::Ahap(json) => HapticsView::Ahap { json },
-            RenderedHaptics::WatchTaps(taps) => HapticsView::WatchTaps { taps },
-        }
-    }
-}
-
 /// One step of a guide.
 #[derive(Clone, Debug, PartialEq, uniffi::Record)]
 pub struct StepView {
@@ -188,7 +146,7 @@ pub struct StepView {
     /// How long; `None` for a step the person finishes themselves.
     pub length: Option<Duration>,
     /// What to play as it starts.
-    pub haptics: HapticsView,
+    pub haptics: RenderedHaptics,
 }
 
 impl StepView {
@@ -201,7 +159,7 @@ impl StepView {
                 StepLength::Timed(d) => Some(d),
                 StepLength::Open => None,
             },
-            haptics: HapticsView::render(&step.haptic, platform),
+            haptics: step.haptic.render(platform),
         }
     }
 
@@ -211,7 +169,7 @@ impl StepView {
             kind: step.kind,
             text: step.text.text().to_owned(),
             length: step.length.timed(),
-            haptics: HapticsView::render(&step.haptic, platform),
+            haptics: step.haptic.render(platform),
         }
     }
 }

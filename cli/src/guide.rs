@@ -145,6 +145,29 @@ pub(crate) fn named(name: Option<GuideName>, play: &PlayFlags, json: bool) -> Ou
     }
 }
 
+impl GuideArgs {
+    /// The guide named, if any.
+    pub(crate) fn name(&self) -> Option<GuideName> {
+        self.name
+    }
+}
+
+/// A guide in the full-screen companion, within the running timer if
+/// there is one; its cautions come first on first use.
+pub(crate) fn live(store: &mut ebb_core::store::Store, name: GuideName) -> Outcome {
+    let guide = GuideId::from(name);
+    let skill = ebb_core::skills::builtins()
+        .iter()
+        .find(|s| s.guide == Some(guide))
+        .map(|s| s.id.as_str().to_owned());
+    crate::app::run(
+        store,
+        vec![ebb_core::flow::Event::StartGuide { guide, skill }],
+        false,
+        false,
+    )
+}
+
 pub(crate) fn guide_command(args: &GuideArgs, json: bool) -> Outcome {
     named(args.name, &args.play, json)
 }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod app;
 mod data;
 mod guide;
 mod input;
@@ -71,16 +72,22 @@ fn run(cli: Cli) -> Outcome {
     let paths = data::Paths::resolve(cli.data_dir.as_deref())?;
     let open = || data::open(&paths, json);
     match cli.command {
-        None => {
-            open()?;
-            home();
-            Ok(())
-        }
+        None => app::run(&mut open()?, Vec::new(), false, json),
         Some(Command::Urge(args)) => urge::run(&mut open()?, &args, json),
         Some(Command::Crisis) => safety::crisis(&open()?, json),
         Some(Command::Breathe(args)) => guide::breathe(&args, json),
+        Some(Command::Ice(args)) if live(json) => {
+            guide::live(&mut open()?, guide::GuideName::HoldIce)
+        }
         Some(Command::Ice(args)) => guide::one(guide::GuideName::HoldIce, &args, json),
+        Some(Command::Ground(args)) if live(json) => {
+            guide::live(&mut open()?, guide::GuideName::Grounding)
+        }
         Some(Command::Ground(args)) => guide::one(guide::GuideName::Grounding, &args, json),
+        Some(Command::Guide(args)) if live(json) && args.name().is_some() => guide::live(
+            &mut open()?,
+            args.name().unwrap_or(guide::GuideName::Breathing),
+        ),
         Some(Command::Guide(args)) => guide::guide_command(&args, json),
         Some(Command::Progress(args)) => progress::run(&open()?, &args, json),
         Some(Command::Log(args)) => records::log(&mut open()?, &args, json),
@@ -96,28 +103,11 @@ fn run(cli: Cli) -> Outcome {
     }
 }
 
-/// What a bare `ebb` shows: where to start, and crisis help.
-fn home() {
-    for (i, key) in [
-        "cli.home.title",
-        "cli.home.urge",
-        "cli.home.breathe",
-        "cli.home.guides",
-        "cli.home.progress",
-        "cli.home.safety",
-        "cli.home.crisis",
-        "cli.home.more",
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        let indent = if i == 0 || key == "cli.home.more" {
-            ""
-        } else {
-            "  "
-        };
-        println!("{indent}{}", t(key));
-    }
+/// Whether a command runs as the full-screen companion: a person at a
+/// terminal, not a script asking for JSON.
+fn live(json: bool) -> bool {
+    use std::io::IsTerminal;
+    !json && std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
 }
 
 fn main() -> ExitCode {

@@ -60,6 +60,12 @@ impl Stopwatch {
         self.elapsed
     }
 
+    /// Takes `now` as the new reference without counting the time since the
+    /// last reading: a paused guide resumes where it was.
+    pub fn skip_to(&mut self, now: DateTime<Utc>) {
+        self.last_seen = now;
+    }
+
     /// The wall-clock instant at which `target` elapsed time will be reached,
     /// seen from `now`; `now` itself if it has already been reached.
     pub fn instant_of(&self, now: DateTime<Utc>, target: Duration) -> DateTime<Utc> {

@@ -12,6 +12,7 @@ uniffi::setup_scaffolding!();
 
 pub mod clock;
 pub mod content;
+pub mod flow;
 pub mod guides;
 pub mod haptics;
 pub mod progress;

@@ -401,6 +401,11 @@ pub struct Ended {
     pub pause: PauseLength,
     /// The wall-clock instant it was ended.
     pub at: DateTime<Utc>,
+    /// Closed after being left open far past its goal
+    /// ([`UrgeSession::is_forgotten`]): the pause is the time up to the
+    /// person's last touch, and it does not shape the suggested goal.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub forgotten: bool,
 }
 
 /// Why an action on a session was refused. Nothing changes when one is
@@ -438,10 +443,26 @@ pub struct UrgeSession {
     skills: Vec<SkillTry>,
     still_strong_offered: bool,
     ended: Option<Ended>,
+    /// Elapsed time at the person's last touch: the start, a check-in, a
+    /// skill, an extension or naming the need. Cue deliveries do not count.
+    #[serde(default, with = "millis")]
+    touched: Duration,
 }
 
 /// How many skills make "still strong after two skills".
 const SKILLS_BEFORE_OFFER: usize = 2;
+
+/// How far past its goal, and how long untouched, a running timer must be
+/// to count as forgotten.
+///
+/// Thoughts of self-injury mostly last 1 to 30 minutes (Nock et al. 2009),
+/// goals are at most four hours, and no cue comes after the goal. A timer
+/// two hours past its goal that nobody has touched for two hours is no
+/// longer measuring a pause the person is making: it was left open. Two
+/// hours is long enough that a person who stays with a long goal, or checks
+/// in late, is never cut short, and short enough that a timer left over
+/// night is asked about, not counted.
+pub const FORGOTTEN_AFTER: Duration = Duration::from_secs(2 * 60 * 60);
 
 impl UrgeSession {
     /// Starts a session at `now`. Nothing is due at once: the timer is
@@ -463,6 +484,7 @@ impl UrgeSession {
             skills: Vec::new(),
             still_strong_offered: false,
             ended: None,
+            touched: Duration::ZERO,
         })
     }
 
@@ -598,6 +620,7 @@ impl UrgeSession {
     ) -> Result<Vec<Cue>, UrgeError> {
         self.ensure_running()?;
         let at = self.clock.observe(now);
+        self.touched = at;
         self.check_ins.push(CheckIn { at, intensity });
         if self.still_strong_after_skills() {
             return Ok(self.offer_reaching_out(at).into_iter().collect());
@@ -609,6 +632,7 @@ impl UrgeSession {
     pub fn skill_used(&mut self, now: DateTime<Utc>, skill: &str) -> Result<(), UrgeError> {
         self.ensure_running()?;
         let at = self.clock.observe(now);
+        self.touched = at;
         self.skills.push(SkillTry {
             at,
             skill: skill.to_owned(),
@@ -623,9 +647,46 @@ impl UrgeSession {
         if goal <= self.goal {
             return Err(UrgeError::GoalNotLonger);
         }
-        self.clock.observe(now);
+        self.touched = self.clock.observe(now);
         self.goal = goal;
         Ok(())
+    }
+
+    /// Names (or renames) what the urge is for while the session runs.
+    pub fn name_need(&mut self, now: DateTime<Utc>, need: Need) -> Result<(), UrgeError> {
+        self.ensure_running()?;
+        self.touched = self.clock.observe(now);
+        self.need = Some(need);
+        Ok(())
+    }
+
+    /// Whether the timer was left open: running, more than
+    /// [`FORGOTTEN_AFTER`] past its goal and untouched for as long.
+    pub fn is_forgotten(&self, now: DateTime<Utc>) -> bool {
+        let elapsed = self.elapsed(now);
+        self.is_running()
+            && elapsed > self.goal.duration() + FORGOTTEN_AFTER
+            && elapsed.saturating_sub(self.touched) > FORGOTTEN_AFTER
+    }
+
+    /// Closes a forgotten timer with how it went. The pause is the time up
+    /// to the last touch, not the gap, and the end is marked
+    /// [`Ended::forgotten`] so it does not shape the suggested goal.
+    pub fn end_forgotten(
+        &mut self,
+        now: DateTime<Utc>,
+        outcome: Outcome,
+    ) -> Result<Ended, UrgeError> {
+        self.ensure_running()?;
+        self.clock.observe(now);
+        let ended = Ended {
+            outcome,
+            pause: PauseLength::new(self.touched),
+            at: now,
+            forgotten: true,
+        };
+        self.ended = Some(ended);
+        Ok(ended)
     }
 
     /// Ends the session with how it went. The pause is the time from the
@@ -637,6 +698,7 @@ impl UrgeSession {
             outcome,
             pause,
             at: now,
+            forgotten: false,
         };
         self.ended = Some(ended);
         Ok(ended)

@@ -474,11 +474,15 @@ fn each_platform_gets_its_own_renderer() {
     assert_eq!(p.render(Platform::WearOs), android);
     assert_eq!(
         p.render(Platform::Iphone),
-        RenderedHaptics::Ahap(Ahap::render(&p).unwrap().to_json())
+        RenderedHaptics::Ahap {
+            json: Ahap::render(&p).unwrap().to_json()
+        }
     );
     assert_eq!(
         p.render(Platform::AppleWatch),
-        RenderedHaptics::WatchTaps(WatchTap::schedule(&p))
+        RenderedHaptics::WatchTaps {
+            taps: WatchTap::schedule(&p)
+        }
     );
 }
 

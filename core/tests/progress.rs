@@ -444,10 +444,12 @@ fn nothing_moved_is_steady() {
     let review = review(&store, now, Window::Week);
     assert_eq!(review.trends, [Trend::Steady]);
 
-    // An empty log is steady too, with empty figures rather than errors.
+    // An empty log has nothing to compare with: no earlier figures and no
+    // movement, with empty figures rather than errors.
     let empty = tempfile::tempdir().unwrap();
     let review = self::review(&open(&empty), now, Window::Month);
-    assert_eq!(review.trends, [Trend::Steady]);
+    assert_eq!(review.previous, None);
+    assert!(review.trends.is_empty(), "{:?}", review.trends);
     assert_eq!(review.current.urges, 0);
     assert_eq!(review.current.median_pause, None);
     assert_eq!(review.current.intensity.average_start, None);
@@ -811,4 +813,29 @@ fn a_log_from_schema_v1_gains_the_review_indexes_and_is_reviewed() {
         .collect();
     assert_eq!(readings, [(5 * 60_000, 6)]);
     assert_eq!(review.current.intensity.average_last, Some(6.0));
+}
+
+#[test]
+fn an_earlier_stretch_with_nothing_logged_is_not_compared_with() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    let now = now();
+    for hours in [2, 5, 30] {
+        pause(
+            &mut store,
+            local(now - chrono::Duration::hours(hours), 2),
+            5 * MIN,
+            Outcome::SelfHarmed {
+                needs_medical_care: false,
+            },
+        );
+    }
+    let review = review(&store, now, Window::Week);
+    assert_eq!(review.current.self_harm_episodes, 3);
+    assert_eq!(review.previous, None);
+    assert!(
+        !review.trends.contains(&Trend::HarderStretch),
+        "{:?}",
+        review.trends
+    );
 }

@@ -3,7 +3,7 @@
 // tests/kotlin/bench.sh runs it against the release library.
 package app.ebb.bench
 
-import app.ebb.DeviceKind
+import app.ebb.core.DeviceKind
 import app.ebb.Ebb
 import app.ebb.core.GuideId
 import app.ebb.core.Platform

@@ -5,10 +5,10 @@ package app.ebb.tests
 import app.ebb.BreathingChoice
 import app.ebb.Ebb
 import app.ebb.CueView
-import app.ebb.DeviceKind
+import app.ebb.core.DeviceKind
 import app.ebb.EbbException
 import app.ebb.GuideListener
-import app.ebb.HapticsView
+import app.ebb.RenderedHaptics
 import app.ebb.NextScreen
 import app.ebb.PlanChange
 import app.ebb.text
@@ -147,16 +147,16 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
     "haptics are rendered for each platform" to {
         open().use { ebb ->
             val android = ebb.breathingGuide(BreathingChoice.Resonance, 1, null, Platform.ANDROID_PHONE)
-            val inhale = android.steps.first().haptics as HapticsView.Android
+            val inhale = android.steps.first().haptics as RenderedHaptics.Android
             check(inhale.waveform.timingsMs.size == inhale.waveform.amplitudes.size) { "lengths" }
             check(inhale.waveform.amplitudes.all { it in 0..255 }) { "amplitudes" }
             check(inhale.waveform.amplitudes.zipWithNext().all { (a, b) -> a <= b }) { "an inhale rises" }
             val iphone = ebb.guide(GuideId.HOLD_ICE, Platform.IPHONE)
             check(iphone.cautions.isNotEmpty()) { "ice has a caution" }
-            val ahap = iphone.steps.map { it.haptics }.filterIsInstance<HapticsView.Ahap>().first()
+            val ahap = iphone.steps.map { it.haptics }.filterIsInstance<RenderedHaptics.Ahap>().first()
             check(ahap.json.contains("\"Pattern\"")) { ahap.json }
             val watch = ebb.breathingGuide(BreathingChoice.Box, 1, null, Platform.APPLE_WATCH)
-            check(watch.steps.any { it.haptics is HapticsView.WatchTaps }) { "watch taps" }
+            check(watch.steps.any { it.haptics is RenderedHaptics.WatchTaps }) { "watch taps" }
             expect<EbbException.InvalidInput> { ebb.breathingGuide(BreathingChoice.Box, 9, null, Platform.IPHONE) }
             expect<EbbException.InvalidInput> {
                 ebb.breathingGuide(BreathingChoice.ExtendedExhale(12), 2, null, Platform.IPHONE)
@@ -313,6 +313,7 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
 
 fun main() {
     var failed = 0
+    val tests = tests + flowTests
     for ((name, test) in tests) {
         val started = System.nanoTime()
         try {

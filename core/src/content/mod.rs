@@ -67,6 +67,13 @@ impl Locale {
     /// Every locale, for tests and settings screens.
     pub const ALL: [Locale; 1] = [Locale::En];
 
+    /// The locale for a BCP 47 tag such as "en-GB"; English for any
+    /// language Ebb does not speak yet.
+    pub fn from_tag(tag: &str) -> Self {
+        let _language = tag.split(['-', '_']).next().unwrap_or_default();
+        Locale::En
+    }
+
     fn table(self) -> &'static HashMap<&'static str, &'static str> {
         match self {
             Locale::En => &EN,

@@ -117,6 +117,19 @@ impl GuideRun {
         self.drain(now)
     }
 
+    /// Pauses at `now`: the time until [`resume`](Self::resume) does not
+    /// count, so a timed step goes on where it was. Returns what fell due
+    /// up to `now`.
+    pub fn pause(&mut self, now: DateTime<Utc>) -> Vec<GuideCue> {
+        self.advance(now)
+    }
+
+    /// Resumes at `now` after [`pause`](Self::pause), not counting the
+    /// time in between.
+    pub fn resume(&mut self, now: DateTime<Utc>) {
+        self.watch.skip_to(now);
+    }
+
     /// Ends step `index` at `now` if it is the step in effect, and returns
     /// what is then due, as [`advance`](Self::advance) would. This is how an
     /// open step is finished; on a timed step it skips the rest of it. Naming

@@ -239,7 +239,9 @@ pub enum Platform {
 }
 
 /// A pattern rendered for one platform, ready for the shell to play.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum RenderedHaptics {
     /// Nothing would be felt: play nothing (Android rejects an all-silent
     /// waveform, and an empty player is pointless elsewhere).
@@ -254,9 +256,15 @@ pub enum RenderedHaptics {
         on_off: AndroidOnOff,
     },
     /// AHAP JSON text for `CHHapticPattern`.
-    Ahap(String),
+    Ahap {
+        /// The document.
+        json: String,
+    },
     /// `WKInterfaceDevice.current().play(_:)` at each offset.
-    WatchTaps(Vec<WatchTap>),
+    WatchTaps {
+        /// The taps, in order.
+        taps: Vec<WatchTap>,
+    },
 }
 
 impl HapticPattern {
@@ -271,7 +279,9 @@ impl HapticPattern {
                 None => RenderedHaptics::Nothing,
             },
             Platform::Iphone => match Ahap::render(self) {
-                Some(ahap) => RenderedHaptics::Ahap(ahap.to_json()),
+                Some(ahap) => RenderedHaptics::Ahap {
+                    json: ahap.to_json(),
+                },
                 None => RenderedHaptics::Nothing,
             },
             Platform::AppleWatch => {
@@ -279,7 +289,7 @@ impl HapticPattern {
                 if taps.is_empty() {
                     RenderedHaptics::Nothing
                 } else {
-                    RenderedHaptics::WatchTaps(taps)
+                    RenderedHaptics::WatchTaps { taps }
                 }
             }
         }

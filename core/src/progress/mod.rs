@@ -57,7 +57,7 @@ use tally::{Ending, Tally};
 pub(crate) use tally::{settle, settle_before};
 
 /// The span a review covers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum Window {
@@ -121,7 +121,8 @@ pub struct Review {
     pub window: Window,
     /// Figures for the window.
     pub current: Figures,
-    /// Figures for the equal window before it; `None` for all time.
+    /// Figures for the equal window before it; `None` for all time and
+    /// when no urge was logged in it (there is nothing to compare with).
     pub previous: Option<Figures>,
     /// How things moved from the previous window to this one, gentlest
     /// movement first. Empty for all time (there is nothing to compare).
@@ -378,7 +379,10 @@ pub fn review(store: &Store, now: DateTime<Utc>, options: ReviewOptions) -> Resu
             Some(figures(&Tally::over(conn, from, start)?, from, start)?)
         }
         None => None,
-    };
+    }
+    // An earlier window with no urges logged is nothing to compare with:
+    // "harder than nothing" would say more than the log knows.
+    .filter(|p| p.urges > 0);
     let trends = previous
         .as_ref()
         .map(|p| trends(&current, p))

@@ -137,12 +137,23 @@ pub enum Payload {
         /// The new goal.
         goal: DelayGoal,
     },
+    /// The person named what the urge is for during a session.
+    NeedNamed {
+        /// Which session.
+        session: SessionId,
+        /// The need.
+        need: Need,
+    },
     /// A session ended.
     UrgeEnded {
         /// Which session.
         session: SessionId,
         /// How it went.
         outcome: Outcome,
+        /// It had been left open far past its goal; the pause counts only
+        /// up to the person's last touch (see `UrgeSession::end_forgotten`).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        forgotten: bool,
     },
     /// Words the person wrote down.
     NoteWritten {
@@ -183,6 +194,7 @@ impl Payload {
             Payload::CheckedIn { .. } => "checked_in",
             Payload::SkillUsed { .. } => "skill_used",
             Payload::GoalExtended { .. } => "goal_extended",
+            Payload::NeedNamed { .. } => "need_named",
             Payload::UrgeEnded { .. } => "urge_ended",
             Payload::NoteWritten { .. } => "note_written",
             Payload::SafetyPlanSaved { .. } => "safety_plan_saved",
@@ -197,6 +209,7 @@ impl Payload {
         match self {
             Payload::CheckedIn { session, .. }
             | Payload::GoalExtended { session, .. }
+            | Payload::NeedNamed { session, .. }
             | Payload::UrgeEnded { session, .. } => Some(*session),
             Payload::SkillUsed { session, .. } | Payload::NoteWritten { session, .. } => *session,
             Payload::UrgeStarted { .. }

@@ -218,8 +218,35 @@ impl Store {
             .map(drop)
     }
 
+    /// Names what the running session's urge is for.
+    pub fn name_need(&mut self, now: DateTime<FixedOffset>, need: Need) -> Result<()> {
+        self.record_for_active(now, |session| Payload::NeedNamed { session, need })
+            .map(drop)
+    }
+
     /// Ends the running session with its outcome.
     pub fn end_urge(&mut self, now: DateTime<FixedOffset>, outcome: Outcome) -> Result<Ended> {
+        self.close_urge(now, outcome, false)
+    }
+
+    /// Closes a running session that was left open far past its goal
+    /// ([`crate::urge::UrgeSession::is_forgotten`]) with how it went: the
+    /// pause counts up to the last touch and does not shape the suggested
+    /// goal.
+    pub fn end_forgotten_urge(
+        &mut self,
+        now: DateTime<FixedOffset>,
+        outcome: Outcome,
+    ) -> Result<Ended> {
+        self.close_urge(now, outcome, true)
+    }
+
+    fn close_urge(
+        &mut self,
+        now: DateTime<FixedOffset>,
+        outcome: Outcome,
+        forgotten: bool,
+    ) -> Result<Ended> {
         let tx = write(&mut self.conn, &mut self.running)?;
         let id = project::active_id(&tx)?.ok_or(StoreError::NoActiveUrge)?;
         let event = Event::new(
@@ -228,6 +255,7 @@ impl Store {
             Payload::UrgeEnded {
                 session: id,
                 outcome,
+                forgotten,
             },
         );
         project::append(&tx, &event)?;

@@ -180,8 +180,25 @@ fn apply(conn: &Connection, event: &Event, running: &mut Option<Running>) -> Res
             )?;
             Ok(Vec::new())
         }),
-        Payload::UrgeEnded { session, outcome } => with_session(conn, *session, running, |s| {
-            let ended = s.end(at, *outcome)?;
+        Payload::NeedNamed { session, need } => with_session(conn, *session, running, |s| {
+            s.name_need(at, *need)?;
+            exec(
+                conn,
+                "UPDATE urge_sessions SET need = ?2 WHERE id = ?1",
+                params![session.as_bytes(), tag(need)?],
+            )?;
+            Ok(Vec::new())
+        }),
+        Payload::UrgeEnded {
+            session,
+            outcome,
+            forgotten,
+        } => with_session(conn, *session, running, |s| {
+            let ended = if *forgotten {
+                s.end_forgotten(at, *outcome)?
+            } else {
+                s.end(at, *outcome)?
+            };
             let care = match outcome {
                 Outcome::SelfHarmed { needs_medical_care } => Some(*needs_medical_care),
                 _ => None,
@@ -485,7 +502,8 @@ pub(super) fn recent_pauses(conn: &Connection, limit: usize) -> Result<Vec<PastP
         })?
         .map(|state| -> Result<Option<PastPause>> {
             let s: UrgeSession = serde_json::from_str(&state?)?;
-            Ok(s.ended().map(|e| PastPause {
+            // A forgotten timer's pause was not a pause the person chose.
+            Ok(s.ended().filter(|e| !e.forgotten).map(|e| PastPause {
                 pause: PauseLength::new(e.pause.duration()),
                 outcome: e.outcome,
             }))

@@ -653,4 +653,28 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ),
     ("cli.error.empty_text", "Write a few words first."),
     ("cli.error.phone", "That does not look like a phone number."),
+    ("cli.reach.call", "Call {number}."),
+    ("cli.reach.text", "Send a text to {number}."),
+    (
+        "cli.reach.text_with",
+        "Send a text to {number} saying: {body}",
+    ),
+    ("cli.reach.open", "Open {url} in a browser."),
+    (
+        "cli.error.terminal",
+        "The terminal could not be used: {detail}",
+    ),
+    ("cli.app.step", "Step {number} of {count}"),
+    (
+        "cli.app.weekly",
+        "Urges week by week, oldest first: {counts}",
+    ),
+    (
+        "cli.app.typed",
+        "You typed {typed}. Press Enter, or type another digit.",
+    ),
+    (
+        "cli.app.keys",
+        "Press the key in brackets, or move with the arrows and press Enter. h is crisis help. Ctrl-C leaves.",
+    ),
 ];

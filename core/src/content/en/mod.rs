@@ -2,6 +2,7 @@
 
 mod cli;
 mod common;
+mod flow;
 mod guides;
 mod progress;
 mod safety;
@@ -16,4 +17,5 @@ pub(super) const SECTIONS: &[&[(&str, &str)]] = &[
     safety::ENTRIES,
     progress::ENTRIES,
     cli::ENTRIES,
+    flow::ENTRIES,
 ];
