@@ -453,6 +453,8 @@ pub(crate) fn plain_text(m: &Model) -> String {
 
 fn label(c: &Choice) -> String {
     match &c.key {
+        // A number answer is its own key.
+        Some(k) if *k == c.label => format!("[{k}]"),
         Some(k) => format!("[{k}] {}", c.label),
         None => c.label.clone(),
     }
@@ -505,15 +507,30 @@ pub(crate) fn draw(f: &mut Frame<'_>, app: &App<'_>) {
         };
         Span::styled(label(c), style)
     };
-    let row = |choices: &[Choice], indent: &str| -> Line<'static> {
+    // Choices are packed whole onto lines as wide as the screen, so a
+    // label is never split from its key.
+    let width = usize::from(body.width).max(1);
+    let row = |choices: &[Choice], indent: &str| -> Vec<Line<'static>> {
+        let mut out = Vec::new();
         let mut spans = vec![Span::raw(indent.to_owned())];
-        for (i, c) in choices.iter().enumerate() {
-            if i > 0 {
-                spans.push(Span::raw("  "));
+        let mut used = indent.chars().count();
+        for c in choices {
+            let span = mark(c);
+            let len = span.content.chars().count();
+            if used > indent.chars().count() && used + 2 + len > width {
+                out.push(Line::from(std::mem::take(&mut spans)));
+                spans.push(Span::raw(indent.to_owned()));
+                used = indent.chars().count();
             }
-            spans.push(mark(c));
+            if used > indent.chars().count() {
+                spans.push(Span::raw("  "));
+                used += 2;
+            }
+            used += len;
+            spans.push(span);
         }
-        Line::from(spans)
+        out.push(Line::from(spans));
+        out
     };
     let mut lines: Vec<Line<'static>> = vec![
         Line::styled(
@@ -529,7 +546,7 @@ pub(crate) fn draw(f: &mut Frame<'_>, app: &App<'_>) {
             q.text.clone(),
             Style::default().add_modifier(Modifier::BOLD),
         ));
-        lines.push(row(&q.answers, ""));
+        lines.extend(row(&q.answers, ""));
     }
     for s in &m.sections {
         lines.push(Line::raw(""));
@@ -550,11 +567,11 @@ pub(crate) fn draw(f: &mut Frame<'_>, app: &App<'_>) {
                 lines.push(Line::raw(format!("    {n}")));
             }
             if !i.choices.is_empty() {
-                lines.push(row(&i.choices, "    "));
+                lines.extend(row(&i.choices, "    "));
             }
         }
         if !s.choices.is_empty() {
-            lines.push(row(&s.choices, "  "));
+            lines.extend(row(&s.choices, "  "));
         }
     }
     if let Some(d) = detail_line(m) {
@@ -562,7 +579,7 @@ pub(crate) fn draw(f: &mut Frame<'_>, app: &App<'_>) {
         lines.push(Line::raw(d));
     }
     lines.push(Line::raw(""));
-    lines.push(row(&m.choices, ""));
+    lines.extend(row(&m.choices, ""));
     f.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
@@ -614,4 +631,105 @@ fn draw_gauge(f: &mut Frame<'_>, area: Rect, m: &Model) {
             .label(""),
         area,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)] // tests state their expectations by unwrapping
+
+    use ebb_core::store::{DatabaseKey, OpenOptions};
+    use ebb_core::urge::Source;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use super::*;
+
+    fn store(dir: &tempfile::TempDir) -> Store {
+        Store::open(
+            dir.path().join("ebb.db"),
+            &DatabaseKey::new([7; 32]),
+            OpenOptions::default(),
+        )
+        .unwrap()
+    }
+
+    fn frame(app: &App<'_>, width: u16, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|f| draw(f, app)).unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..height)
+            .map(|y| {
+                (0..width)
+                    .map(|x| buffer[(x, y)].symbol().to_owned())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn press(app: &mut App<'_>, c: char) {
+        app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+            .unwrap();
+    }
+
+    #[test]
+    fn a_typed_digit_survives_a_redraw_and_a_tick() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = store(&dir);
+        let mut app = App::new(
+            &mut store,
+            vec![Event::StartUrge {
+                source: Source::Terminal,
+            }],
+            false,
+        )
+        .unwrap();
+        press(&mut app, '1');
+        assert!(frame(&app, 60, 30).contains("You typed 1"));
+        // The live redraw brings the timer up to date but keeps the digit.
+        app.idle().unwrap();
+        assert_eq!(app.typed, "1");
+        press(&mut app, '0');
+        assert!(app.typed.is_empty());
+        assert!(frame(&app, 60, 30).contains("Noted."));
+    }
+
+    #[test]
+    fn crisis_help_is_one_key_inside_a_guide_and_back_returns_to_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = store(&dir);
+        let mut app = App::new(
+            &mut store,
+            vec![Event::StartGuide {
+                guide: ebb_core::guides::GuideId::Grounding54321,
+                skill: None,
+            }],
+            false,
+        )
+        .unwrap();
+        assert_eq!(app.model().screen, Screen::Guide);
+        press(&mut app, 'h');
+        assert_eq!(app.model().screen, Screen::Crisis);
+        assert!(frame(&app, 40, 40).contains("112"));
+        press(&mut app, 'q');
+        assert_eq!(app.model().screen, Screen::Guide);
+    }
+
+    #[test]
+    fn a_narrow_terminal_wraps_instead_of_losing_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = store(&dir);
+        let app = App::new(
+            &mut store,
+            vec![Event::StartUrge {
+                source: Source::Terminal,
+            }],
+            false,
+        )
+        .unwrap();
+        let text = frame(&app, 40, 60);
+        assert!(text.contains("[h] Crisis help"), "{text}");
+        assert!(text.contains("[e] End the timer"), "{text}");
+    }
 }

@@ -76,11 +76,9 @@ fn run(cli: Cli) -> Outcome {
         Some(Command::Urge(args)) => urge::run(&mut open()?, &args, json),
         Some(Command::Crisis) => safety::crisis(&open()?, json),
         Some(Command::Breathe(args)) => guide::breathe(&args, json),
-        Some(Command::Ice(args)) if live(json) => {
-            guide::live(&mut open()?, guide::GuideName::HoldIce)
-        }
+        Some(Command::Ice(_)) if live(json) => guide::live(&mut open()?, guide::GuideName::HoldIce),
         Some(Command::Ice(args)) => guide::one(guide::GuideName::HoldIce, &args, json),
-        Some(Command::Ground(args)) if live(json) => {
+        Some(Command::Ground(_)) if live(json) => {
             guide::live(&mut open()?, guide::GuideName::Grounding)
         }
         Some(Command::Ground(args)) => guide::one(guide::GuideName::Grounding, &args, json),

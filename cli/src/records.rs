@@ -135,6 +135,9 @@ fn summary(e: &Event) -> String {
             "cli.log.kind.goal_extended",
             &[("goal", &goal.minutes().to_string())],
         ),
+        Payload::NeedNamed { need, .. } => {
+            r("cli.log.kind.need_named", &[("need", need.label().text())])
+        }
         Payload::UrgeEnded { outcome, .. } => r(
             "cli.log.kind.urge_ended",
             &[("outcome", outcome_label(*outcome))],

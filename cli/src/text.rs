@@ -92,6 +92,15 @@ impl From<StoreError> for Failure {
     }
 }
 
+impl From<ebb_core::flow::FlowError> for Failure {
+    fn from(e: ebb_core::flow::FlowError) -> Self {
+        match e {
+            ebb_core::flow::FlowError::Store(e) => e.into(),
+            other @ ebb_core::flow::FlowError::BadUtcOffset(_) => Failure::Other(other.to_string()),
+        }
+    }
+}
+
 /// Result of a command.
 pub(crate) type Outcome<T = ()> = Result<T, Failure>;
 

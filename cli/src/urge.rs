@@ -4,16 +4,12 @@
 //! closed terminal or another process never loses it: `ebb urge` picks a
 //! running session up again, and `ebb urge end` in another terminal ends it.
 
-use std::io::{IsTerminal, Write};
-use std::time::Duration;
-
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand, ValueEnum};
 use ebb_core::content::Locale;
-use ebb_core::guides::{GuideId, guide};
+use ebb_core::guides::GuideId;
 use ebb_core::safety::{
-    Answer, AskedAt, Escalation, Flow, after_answer, after_cue, after_outcome, crisis_help,
-    ending_life_choice,
+    Answer, AskedAt, Escalation, after_answer, after_cue, after_outcome, ending_life_choice,
 };
 use ebb_core::skills::{Context, Evidence, Moment, SkillId, Suggestion, recommend};
 use ebb_core::store::{ActiveUrge, SkillUseRecord, Store};
@@ -24,9 +20,7 @@ use ebb_core::urge::{
 use serde::Serialize;
 
 use crate::data::now;
-use crate::guide::{PlayFlags, Played, bar, clear, play};
-use crate::input::{Input, Inputs};
-use crate::safety::{print_card, print_crisis, print_escalation};
+use crate::safety::print_escalation;
 use crate::text::{Failure, Outcome as CmdOutcome, duration, print_json, r, t};
 
 #[derive(Debug, Args)]
@@ -612,25 +606,7 @@ fn status_line(s: &UrgeSession, now: DateTime<Utc>) -> String {
     )
 }
 
-/// The live timer.
-struct Live<'a> {
-    store: &'a mut Store,
-    inputs: Inputs,
-    active: ActiveUrge,
-    need: Option<Need>,
-    offered: Vec<Suggestion>,
-    tty: bool,
-    bell: bool,
-}
-
-/// What the live timer does after an input.
-enum Next {
-    Stay,
-    Done,
-}
-
-const REDRAW: Duration = Duration::from_secs(1);
-
+/// The live timer: the full-screen companion, started here.
 fn interactive(store: &mut Store, flags: &StartFlags, bell: bool) -> CmdOutcome {
     // Flags choose the start; the flow picks the running timer up.
     let given = flags.goal.is_some()
@@ -648,11 +624,3 @@ fn interactive(store: &mut Store, flags: &StartFlags, bell: bool) -> CmdOutcome 
     };
     crate::app::run(store, first, bell, false)
 }
-
-const OUTCOME_CHOICES: [&str; 5] = [
-    "urge.outcome.choice.passed",
-    "urge.outcome.choice.used_skill",
-    "urge.outcome.choice.reached_out",
-    "urge.outcome.choice.self_harmed",
-    "urge.outcome.choice.ended_without_saying",
-];

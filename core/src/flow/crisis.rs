@@ -21,11 +21,10 @@ pub(super) fn crisis(plan: &SafetyPlan, ctx: &Ctx, ending_life: bool) -> Model {
         ctx.k(screen.intro)
     });
     m.lines.push(ctx.k(screen.emergency_hint));
-    if plan.country.is_none() {
-        m.lines.push(ctx.w("flow.crisis.no_country"));
-    }
-    if let Some(note) = screen.coverage_note {
-        m.lines.push(ctx.k(note));
+    match (plan.country, screen.coverage_note) {
+        (None, _) => m.lines.push(ctx.w("flow.crisis.no_country")),
+        (Some(_), Some(note)) => m.lines.push(ctx.k(note)),
+        (Some(_), None) => {}
     }
     m.sections.push(people(ctx, &screen.people));
     m.sections.push(lines(ctx, &screen.lines));

@@ -191,16 +191,16 @@ pub(super) fn timer(store: &Store, ctx: &Ctx) -> Result<Model, FlowError> {
     let s = &active.session;
     let elapsed = s.elapsed(ctx.now);
     let remaining = s.remaining(ctx.now);
+    // Whole seconds: elapsed rounds down and what is left rounds up, so the
+    // two always add up to the goal.
+    let left = Duration::from_secs(remaining.as_secs() + u64::from(remaining.subsec_nanos() > 0));
     let mut m = blank(Screen::Timer, ctx.w("flow.timer.heading"));
     m.lines.push(if remaining.is_zero() {
         ctx.wr("flow.timer.past_goal", &[("elapsed", &clock(elapsed))])
     } else {
         ctx.wr(
             "flow.timer.status",
-            &[
-                ("elapsed", &clock(elapsed)),
-                ("remaining", &clock(remaining)),
-            ],
+            &[("elapsed", &clock(elapsed)), ("remaining", &clock(left))],
         )
     });
     if let Some(need) = s.need() {

@@ -653,6 +653,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ),
     ("cli.error.empty_text", "Write a few words first."),
     ("cli.error.phone", "That does not look like a phone number."),
+    ("cli.log.kind.need_named", "Named what it was for: {need}"),
     ("cli.reach.call", "Call {number}."),
     ("cli.reach.text", "Send a text to {number}."),
     (

@@ -19,7 +19,7 @@ public struct HapticPlayback: Sendable {
     /// Plays `haptics` from now. Cancelling the task stops the taps not yet
     /// played. A haptic that cannot play is skipped: the words are on
     /// screen, and a guide never stops for a motor.
-    public func play(_ haptics: HapticsView) async {
+    public func play(_ haptics: RenderedHaptics) async {
         switch haptics {
         case .ahap(let json):
             try? await engine.play(ahap: Data(json.utf8))

@@ -3,7 +3,7 @@ package app.ebb.app
 import android.app.Application
 import android.app.NotificationChannel
 import android.app.NotificationManager
-import app.ebb.DeviceKind
+import app.ebb.core.DeviceKind
 import app.ebb.datalayer.KeystoreVault
 import app.ebb.shell.CrisisAccess
 import app.ebb.shell.CueSchedule

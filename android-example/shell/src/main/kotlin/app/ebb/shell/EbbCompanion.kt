@@ -4,7 +4,7 @@ import app.ebb.AnswerResult
 import app.ebb.BreathingChoice
 import app.ebb.CrisisScreenView
 import app.ebb.CueView
-import app.ebb.DeviceKind
+import app.ebb.core.DeviceKind
 import app.ebb.Ebb
 import app.ebb.EndedView
 import app.ebb.GuideListener

@@ -1,6 +1,6 @@
 package app.ebb.shell
 
-import app.ebb.HapticsView
+import app.ebb.RenderedHaptics
 
 /**
  * Plays the core's haptics on the device motor: the amplitude waveform
@@ -14,10 +14,10 @@ class HapticPlayer(private val vibrator: Vibrator) {
     var enabled: Boolean = true
 
     /** Plays [haptics], replacing whatever plays. */
-    fun play(haptics: HapticsView) {
+    fun play(haptics: RenderedHaptics) {
         if (!enabled) return
         when (haptics) {
-            is HapticsView.Android ->
+            is RenderedHaptics.Android ->
                 if (vibrator.hasAmplitudeControl) {
                     vibrator.playWaveform(
                         haptics.waveform.timingsMs.toLongArray(),
@@ -27,7 +27,7 @@ class HapticPlayer(private val vibrator: Vibrator) {
                 } else {
                     vibrator.playOnOff(haptics.onOff.timingsMs.toLongArray(), haptics.onOff.repeat)
                 }
-            HapticsView.Nothing, is HapticsView.Ahap, is HapticsView.WatchTaps -> Unit
+            RenderedHaptics.Nothing, is RenderedHaptics.Ahap, is RenderedHaptics.WatchTaps -> Unit
         }
     }
 

@@ -1,6 +1,6 @@
 package app.ebb.shell
 
-import app.ebb.DeviceKind
+import app.ebb.core.DeviceKind
 import app.ebb.core.Action
 import java.io.File
 import java.nio.file.Files

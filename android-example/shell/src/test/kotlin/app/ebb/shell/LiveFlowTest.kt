@@ -1,6 +1,6 @@
 package app.ebb.shell
 
-import app.ebb.HapticsView
+import app.ebb.RenderedHaptics
 import app.ebb.UrgeRequest
 import app.ebb.core.CheckInCadence
 import app.ebb.core.CueKind
@@ -84,7 +84,7 @@ class LiveFlowTest {
             assertEquals(index, playing.step.index)
         }
         player.ui.awaitMatching { it is GuideState.Finished }
-        val expected = intro.guide.steps.mapNotNull { (it.haptics as? HapticsView.Android)?.waveform }
+        val expected = intro.guide.steps.mapNotNull { (it.haptics as? RenderedHaptics.Android)?.waveform }
             .map { RecordingVibrator.Waveform(it.timingsMs, it.amplitudes, it.repeat) }
         assertTrue("hold-ice has haptics on the watch", expected.isNotEmpty())
         assertEquals(expected, vibrator.calls.toList())

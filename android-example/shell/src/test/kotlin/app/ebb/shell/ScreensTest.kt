@@ -1,7 +1,7 @@
 package app.ebb.shell
 
 import app.ebb.EbbException
-import app.ebb.HapticsView
+import app.ebb.RenderedHaptics
 import app.ebb.PlanChange
 import app.ebb.UrgeRequest
 import app.ebb.core.CheckInCadence
@@ -61,8 +61,8 @@ class ScreensTest {
     @Test
     fun hapticsUseTheWaveformWithAmplitudeControlAndTheOnOffFallbackWithout() = runBlocking {
         val step = store.companion.guide(GuideId.BREATHING, Platform.ANDROID_PHONE).steps
-            .first { it.haptics is HapticsView.Android }
-        val android = step.haptics as HapticsView.Android
+            .first { it.haptics is RenderedHaptics.Android }
+        val android = step.haptics as RenderedHaptics.Android
 
         val rich = RecordingVibrator(hasAmplitudeControl = true)
         HapticPlayer(rich).play(step.haptics)

@@ -13,7 +13,7 @@ import androidx.lifecycle.lifecycleScope
 import androidx.wear.ongoing.OngoingActivity
 import androidx.wear.ongoing.Status
 import app.ebb.BreathingChoice
-import app.ebb.DeviceKind
+import app.ebb.core.DeviceKind
 import app.ebb.core.GuideId
 import app.ebb.core.Platform
 import app.ebb.datalayer.DataLayerPeer
