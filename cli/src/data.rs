@@ -157,7 +157,10 @@ fn read_key(paths: &Paths) -> Outcome<Option<DatabaseKey>> {
     match fs::read(&paths.key) {
         Ok(bytes) if bytes.is_empty() => {
             if paths.database.exists() {
-                Err(Failure::other("cli.error.empty_key_file", &[("path", &path)]))
+                Err(Failure::other(
+                    "cli.error.empty_key_file",
+                    &[("path", &path)],
+                ))
             } else {
                 fs::remove_file(&paths.key).map_err(|e| io_failure(&paths.key, &e))?;
                 Ok(None)

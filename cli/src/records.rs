@@ -9,7 +9,7 @@ use chrono::Utc;
 use clap::{Args, Subcommand, ValueEnum};
 use ebb_core::store::{Event, EventId, Payload, Store};
 
-use crate::data::{self, Paths, io_failure, now};
+use crate::data::{self, Paths, io_failure, now, write_private};
 use crate::input::{Input, Inputs};
 use crate::text::{Failure, Outcome, print_json, r, t};
 

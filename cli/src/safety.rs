@@ -441,7 +441,10 @@ pub(crate) fn crisis(paths: &Paths, json: bool) -> Outcome {
     if let Some(problem) = problem {
         eprintln!(
             "{}",
-            r("cli.crisis.data_problem", &[("message", &problem.to_string())])
+            r(
+                "cli.crisis.data_problem",
+                &[("message", &problem.to_string())]
+            )
         );
     }
     Ok(())

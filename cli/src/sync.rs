@@ -53,9 +53,7 @@ enum SyncAction {
 
 pub(crate) fn run(store: &mut Store, args: &SyncArgs, json: bool) -> Outcome {
     match &args.action {
-        SyncAction::Request { out, force } => {
-            emit(&store.sync_request()?, out.as_deref(), *force)
-        }
+        SyncAction::Request { out, force } => emit(&store.sync_request()?, out.as_deref(), *force),
         SyncAction::Export {
             request,
             out,

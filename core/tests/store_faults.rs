@@ -19,14 +19,11 @@ fn key() -> DatabaseKey {
 }
 
 fn at(minutes: i64) -> DateTime<FixedOffset> {
-    FixedOffset::east_opt(0)
-        .unwrap()
-        .from_utc_datetime(
-            &Utc.with_ymd_and_hms(2026, 11, 27, 1, 0, 0)
-                .unwrap()
-                .naive_utc(),
-        )
-        + chrono::Duration::minutes(minutes)
+    FixedOffset::east_opt(0).unwrap().from_utc_datetime(
+        &Utc.with_ymd_and_hms(2026, 11, 27, 1, 0, 0)
+            .unwrap()
+            .naive_utc(),
+    ) + chrono::Duration::minutes(minutes)
 }
 
 fn open(path: &Path, key: &DatabaseKey) -> Result<Store, StoreError> {
@@ -56,10 +53,7 @@ fn crashed(dir: &Path) -> PathBuf {
     let mut store = open(&live_db, &key()).unwrap();
     let mut plan = SafetyPlan::empty();
     plan = plan
-        .edit(
-            at(0).to_utc(),
-            PlanEdit::SetCountry(Some(CountryCode::GB)),
-        )
+        .edit(at(0).to_utc(), PlanEdit::SetCountry(Some(CountryCode::GB)))
         .unwrap();
     store.save_safety_plan(at(0), &plan).unwrap();
     for i in 0..20 {
@@ -128,7 +122,10 @@ fn an_empty_database_is_refused_by_name_and_kept() {
     let db = dir.path().join("ebb.db");
     std::fs::write(&db, b"").unwrap();
     let err = open(&db, &key()).unwrap_err();
-    assert!(matches!(&err, StoreError::EmptyFile(p) if p == &db), "{err:?}");
+    assert!(
+        matches!(&err, StoreError::EmptyFile(p) if p == &db),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("ebb.db"), "{err}");
     assert_eq!(files(dir.path()).len(), 1, "no -wal or -shm was made");
     assert_eq!(std::fs::metadata(&db).unwrap().len(), 0);
@@ -169,7 +166,11 @@ fn a_damaged_last_page_is_found_before_anything_writes() {
     let before = files(dir.path());
     let err = open(&db, &key()).unwrap_err();
     assert!(matches!(err, StoreError::Corrupt(_)), "{err:?}");
-    assert_eq!(files(dir.path()), before, "nothing wrote to the damaged file");
+    assert_eq!(
+        files(dir.path()),
+        before,
+        "nothing wrote to the damaged file"
+    );
 }
 
 #[test]
@@ -240,10 +241,7 @@ fn the_chosen_country_is_kept_beside_the_database_and_erased_with_it() {
     let mut store = open(&db, &key()).unwrap();
     assert_eq!(kept_country(&db), None);
     let plan = SafetyPlan::empty()
-        .edit(
-            at(0).to_utc(),
-            PlanEdit::SetCountry(Some(CountryCode::AU)),
-        )
+        .edit(at(0).to_utc(), PlanEdit::SetCountry(Some(CountryCode::AU)))
         .unwrap();
     store.save_safety_plan(at(0), &plan).unwrap();
     assert_eq!(kept_country(&db), Some(CountryCode::AU));
@@ -273,10 +271,7 @@ fn a_country_chosen_on_another_device_arrives_with_the_merge() {
     let mut a = open(&here, &key()).unwrap();
     let mut b = open(&there, &key()).unwrap();
     let plan = SafetyPlan::empty()
-        .edit(
-            at(0).to_utc(),
-            PlanEdit::SetCountry(Some(CountryCode::NZ)),
-        )
+        .edit(at(0).to_utc(), PlanEdit::SetCountry(Some(CountryCode::NZ)))
         .unwrap();
     b.save_safety_plan(at(0), &plan).unwrap();
     let answer = b.sync_answer(&a.sync_request().unwrap()).unwrap();

@@ -86,7 +86,10 @@ mod tests {
         assert_eq!(region_of_locale("en-AU"), Some(CountryCode::AU));
         assert_eq!(region_of_locale("de_DE@euro"), Some(code("DE")));
         assert_eq!(region_of_locale("zh-Hant-TW"), Some(code("TW")));
-        assert_eq!(region_of_locale("fr_CA.ISO-8859-1@x"), Some(CountryCode::CA));
+        assert_eq!(
+            region_of_locale("fr_CA.ISO-8859-1@x"),
+            Some(CountryCode::CA)
+        );
         for none in ["C", "POSIX", "C.UTF-8", "en", "es_419", "", "_", "en_G"] {
             assert_eq!(region_of_locale(none), None, "{none:?}");
         }

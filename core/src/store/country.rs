@@ -79,11 +79,7 @@ pub fn crisis_without_store(
     region: Option<CountryCode>,
     locale: Locale,
 ) -> CrisisScreen {
-    crisis_screen(
-        None,
-        crisis_country(kept_country(database), region),
-        locale,
-    )
+    crisis_screen(None, crisis_country(kept_country(database), region), locale)
 }
 
 #[cfg(test)]

@@ -297,11 +297,7 @@ fn precheck_file(path: &Path, options: OpenOptions) -> Result<()> {
 /// just created is empty for the moment before its first page is written;
 /// an empty file is given that moment before it is refused.
 fn settled_len(path: &Path) -> Result<u64> {
-    let len = || {
-        std::fs::metadata(path)
-            .map(|m| m.len())
-            .map_err(io_error)
-    };
+    let len = || std::fs::metadata(path).map(|m| m.len()).map_err(io_error);
     for _ in 0..CREATION_POLLS {
         match len()? {
             0 => std::thread::sleep(CREATION_POLL),

@@ -37,7 +37,9 @@ pub enum StoreError {
     MissingWal(PathBuf),
     /// An export made by a newer version of Ebb. Update Ebb, then import
     /// again; nothing was changed.
-    #[error("the export was made by a newer version of Ebb (format {found}, this build reads {supported}); update Ebb")]
+    #[error(
+        "the export was made by a newer version of Ebb (format {found}, this build reads {supported}); update Ebb"
+    )]
     ExportTooNew {
         /// The export's format version.
         found: u64,

@@ -153,10 +153,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "cli.help.export.out",
         "The file to write. Without it, the export goes to the screen.",
     ),
-    (
-        "cli.help.force",
-        "Replace the file if it is already there.",
-    ),
+    ("cli.help.force", "Replace the file if it is already there."),
     ("cli.help.import.file", "An export from Ebb."),
     (
         "cli.help.sync.request",
