@@ -67,7 +67,7 @@ pub fn region_of_locale(name: &str) -> Option<CountryCode> {
 pub fn terminal_region(var: impl Fn(&str) -> Option<String>) -> Option<CountryCode> {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .into_iter()
-        .filter_map(|name| var(name))
+        .filter_map(&var)
         .find_map(|value| region_of_locale(&value))
 }
 

@@ -10,7 +10,8 @@
 //! Files: `db.rs` opens and keys the database, `schema.rs` holds the DDL and
 //! migrations, `event.rs` the log's entries, `project.rs` turns events into
 //! projections, `export.rs` the JSON and CSV formats, `sync.rs` the
-//! exchange between devices.
+//! exchange between devices, `country.rs` the chosen country kept beside
+//! the database for crisis help without the key.
 
 mod country;
 mod db;
