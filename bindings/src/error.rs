@@ -93,6 +93,13 @@ impl From<StoreError> for EbbError {
         match e {
             StoreError::WrongKey(_) => EbbError::WrongKey,
             StoreError::NotADatabase { detail, .. } => EbbError::NotADatabase { detail },
+            e @ StoreError::EmptyFile(_) => EbbError::NotADatabase {
+                detail: e.to_string(),
+            },
+            e @ StoreError::MissingWal(_) => EbbError::Corrupt {
+                detail: e.to_string(),
+            },
+            e @ StoreError::ExportTooNew { .. } => EbbError::invalid("import file", e),
             StoreError::TooNew { found, supported } => EbbError::TooNew { found, supported },
             StoreError::StorageFull => EbbError::StorageFull,
             StoreError::ReadOnly => EbbError::ReadOnly,

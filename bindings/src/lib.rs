@@ -11,6 +11,7 @@
 //! import, progress) are async and run on the library's own runtime.
 
 mod companion;
+mod crisis;
 mod error;
 mod live;
 mod runtime;
@@ -20,6 +21,7 @@ mod sync;
 mod views;
 
 pub use companion::Ebb;
+pub use crisis::crisis_without_store;
 pub use ebb_core::flow::{Context, DeviceKind, Event, Update};
 pub use ebb_core::store::SyncReport;
 pub use error::EbbError;

@@ -5,8 +5,16 @@
 //! data directory for Ebb. The key is 32 random bytes in a file `key`
 //! (mode 0600) beside the database, made on first run; `EBB_KEY` (64 hex
 //! characters) may supply it instead. A database without its key is never
-//! replaced: Ebb refuses to open it and says why.
+//! replaced: Ebb refuses to open it and says why. The key file appears whole
+//! or not at all; an empty one (left by an older version stopped while
+//! making it) is replaced only while there is no database it could belong
+//! to.
+//!
+//! Files Ebb writes for the person (an export, the progress page, sync
+//! bytes) are made readable by their owner only and never replace a file
+//! that is there unless `--force` is given ([`write_private`]).
 
+use std::ffi::OsString;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -62,9 +70,10 @@ pub(crate) fn now() -> DateTime<FixedOffset> {
 }
 
 /// Opens the log, making the directory, key and database on first run. On
-/// first run the privacy statement is shown once (on stderr when `json`, so
-/// the output stays parseable).
-pub(crate) fn open(paths: &Paths, json: bool) -> Outcome<Store> {
+/// first run the privacy statement is shown once, on stderr: standard
+/// output carries only what the command was asked for, so
+/// `ebb export > file` is the export whatever run it is.
+pub(crate) fn open(paths: &Paths) -> Outcome<Store> {
     let existed = paths.database.exists();
     let key = key(paths, existed)?;
     if !paths.dir.exists() {
@@ -86,42 +95,84 @@ pub(crate) fn open(paths: &Paths, json: bool) -> Outcome<Store> {
         lines.push(t("cli.privacy.where_here"));
         let text = lines.join("\n");
         let text = text.replace("{path}", &paths.dir.display().to_string());
-        if json {
-            eprintln!("{text}\n");
-        } else {
-            println!("{text}\n");
-        }
+        eprintln!("{text}\n");
         settings.privacy_statement_seen = true;
         store.save_settings(now(), &settings)?;
     }
     Ok(store)
 }
 
+/// Opens the log for crisis help: never creates anything and never shows
+/// the first-run statement. `Ok(None)` when there is no database yet.
+pub(crate) fn open_existing(paths: &Paths) -> Outcome<Option<Store>> {
+    if !paths.database.exists() {
+        return Ok(None);
+    }
+    let key = existing_key(paths)?;
+    let store = Store::open(
+        &paths.database,
+        &key,
+        OpenOptions {
+            plaintext_header: false,
+            must_exist: true,
+        },
+    )?;
+    Ok(Some(store))
+}
+
 /// The key: from `EBB_KEY`, else the key file, else a new one when there is
 /// no database yet.
 fn key(paths: &Paths, database_exists: bool) -> Outcome<DatabaseKey> {
+    match read_key(paths)? {
+        Some(key) => Ok(key),
+        None if database_exists => Err(missing_key(paths)),
+        None => create_key(paths),
+    }
+}
+
+/// The key for a database that is there.
+fn existing_key(paths: &Paths) -> Outcome<DatabaseKey> {
+    read_key(paths)?.ok_or_else(|| missing_key(paths))
+}
+
+fn missing_key(paths: &Paths) -> Failure {
+    Failure::other(
+        "cli.error.missing_key",
+        &[("path", &paths.key.display().to_string())],
+    )
+}
+
+/// The key from `EBB_KEY` or the key file; `None` when there is neither,
+/// or when the key file is empty and there is no database it could open
+/// (a first run stopped while making the key: nothing was ever written
+/// with it).
+fn read_key(paths: &Paths) -> Outcome<Option<DatabaseKey>> {
     if let Some(hex) = std::env::var_os(KEY_ENV) {
         let hex = hex.to_string_lossy();
         return parse_hex_key(hex.trim())
+            .map(Some)
             .ok_or_else(|| Failure::usage("cli.error.bad_env_key", &[]));
     }
+    let path = paths.key.display().to_string();
     match fs::read(&paths.key) {
-        Ok(bytes) => DatabaseKey::from_slice(&bytes).map_err(|_| {
-            Failure::other(
-                "cli.error.bad_key_file",
-                &[("path", &paths.key.display().to_string())],
-            )
-        }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if database_exists {
+        Ok(bytes) if bytes.is_empty() => {
+            if paths.database.exists() {
                 Err(Failure::other(
-                    "cli.error.missing_key",
-                    &[("path", &paths.key.display().to_string())],
+                    "cli.error.empty_key_file",
+                    &[("path", &path)],
                 ))
             } else {
-                create_key(paths)
+                fs::remove_file(&paths.key).map_err(|e| io_failure(&paths.key, &e))?;
+                Ok(None)
             }
         }
+        Ok(bytes) => DatabaseKey::from_slice(&bytes).map(Some).map_err(|_| {
+            Failure::other(
+                "cli.error.bad_key_file",
+                &[("path", &path), ("bytes", &bytes.len().to_string())],
+            )
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(io_failure(&paths.key, &e)),
     }
 }
@@ -147,6 +198,46 @@ fn create_key(paths: &Paths) -> Outcome<DatabaseKey> {
     }
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| Failure::Other(e.to_string()))?;
+    write_private(&paths.key, &bytes, false)?;
+    Ok(DatabaseKey::new(bytes))
+}
+
+/// Writes `bytes` to a new file at `path` that only its owner can read.
+///
+/// The bytes go to a temporary file beside it first, which is synced and
+/// then linked into place, so the file appears whole or not at all (an
+/// interrupted run leaves no empty or half-written file behind). A file
+/// already at `path` is kept and the write refused, unless `force`: then
+/// it is replaced by the new file (with the owner-only mode, not the old
+/// file's).
+pub(crate) fn write_private(path: &Path, bytes: &[u8], force: bool) -> Outcome {
+    let shown = path.display().to_string();
+    if !force && path.exists() {
+        return Err(Failure::usage("cli.error.file_exists", &[("path", &shown)]));
+    }
+    let mut tmp = OsString::from(path.as_os_str());
+    tmp.push(format!(".{}.tmp", std::process::id()));
+    let tmp = PathBuf::from(tmp);
+    let result = write_new(&tmp, bytes).and_then(|()| {
+        if force {
+            fs::rename(&tmp, path)
+        } else {
+            // A link fails when a file appeared at `path` meanwhile.
+            fs::hard_link(&tmp, path)
+        }
+    });
+    let _ = fs::remove_file(&tmp);
+    match result {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(Failure::usage("cli.error.file_exists", &[("path", &shown)]))
+        }
+        Err(e) => Err(io_failure(path, &e)),
+    }
+}
+
+/// Creates `path` (it must not exist) with mode 0600, writes and syncs.
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -154,13 +245,9 @@ fn create_key(paths: &Paths) -> Outcome<DatabaseKey> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut file = options
-        .open(&paths.key)
-        .map_err(|e| io_failure(&paths.key, &e))?;
-    file.write_all(&bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(|e| io_failure(&paths.key, &e))?;
-    Ok(DatabaseKey::new(bytes))
+    let mut file = options.open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
 }
 
 #[cfg(unix)]

@@ -70,11 +70,11 @@ enum Command {
 fn run(cli: Cli) -> Outcome {
     let json = cli.json;
     let paths = data::Paths::resolve(cli.data_dir.as_deref())?;
-    let open = || data::open(&paths, json);
+    let open = || data::open(&paths);
     match cli.command {
         None => app::run(&mut open()?, Vec::new(), false, json),
         Some(Command::Urge(args)) => urge::run(&mut open()?, &args, json),
-        Some(Command::Crisis) => safety::crisis(&open()?, json),
+        Some(Command::Crisis) => safety::crisis(&paths, json),
         Some(Command::Breathe(args)) => guide::breathe(&args, json),
         Some(Command::Ice(_)) if live(json) => guide::live(&mut open()?, guide::GuideName::HoldIce),
         Some(Command::Ice(args)) => guide::one(guide::GuideName::HoldIce, &args, json),
@@ -91,9 +91,7 @@ fn run(cli: Cli) -> Outcome {
         Some(Command::Log(args)) => records::log(&mut open()?, &args, json),
         Some(Command::Export(args)) => records::export(&open()?, &args),
         Some(Command::Import(args)) => records::import(&mut open()?, &args, json),
-        // Sync bytes go to stdout, so a first run's privacy statement goes
-        // to stderr as with --json.
-        Some(Command::Sync(args)) => sync::run(&mut data::open(&paths, true)?, &args, json),
+        Some(Command::Sync(args)) => sync::run(&mut open()?, &args, json),
         Some(Command::Erase(args)) => records::erase(&paths, &args, json),
         Some(Command::Skills(args)) => skills::run(&mut open()?, &args, json),
         Some(Command::Safety(args)) => safety::run(&mut open()?, &args, json),
@@ -109,6 +107,7 @@ fn live(json: bool) -> bool {
 }
 
 fn main() -> ExitCode {
+    text::end_quietly_on_closed_pipe();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {

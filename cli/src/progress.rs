@@ -22,6 +22,8 @@ pub(crate) struct ProgressArgs {
     window: WindowArg,
     #[arg(long, value_name = "FILE", help = t("cli.help.progress.html"))]
     html: Option<PathBuf>,
+    #[arg(long, requires = "html", help = t("cli.help.force"))]
+    force: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -56,7 +58,9 @@ pub(crate) fn run(store: &Store, args: &ProgressArgs, json: bool) -> Outcome {
     let book = store.skill_book()?;
     if let Some(path) = &args.html {
         let page = html(&review, &book);
-        std::fs::write(path, page).map_err(|e| crate::data::io_failure(path, &e))?;
+        // The page shows the person's patterns: theirs to share, not the
+        // machine's other users'.
+        crate::data::write_private(path, page.as_bytes(), args.force)?;
         if json {
             return print_json(&serde_json::json!({ "html": path }));
         }

@@ -9,7 +9,7 @@ use chrono::Utc;
 use clap::{Args, Subcommand, ValueEnum};
 use ebb_core::store::{Event, EventId, Payload, Store};
 
-use crate::data::{self, Paths, io_failure, now};
+use crate::data::{self, Paths, io_failure, now, write_private};
 use crate::input::{Input, Inputs};
 use crate::text::{Failure, Outcome, print_json, r, t};
 
@@ -41,6 +41,8 @@ pub(crate) struct ExportArgs {
     format: Format,
     #[arg(long, value_name = "FILE", help = t("cli.help.export.out"))]
     out: Option<PathBuf>,
+    #[arg(long, requires = "out", help = t("cli.help.force"))]
+    force: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -198,7 +200,7 @@ pub(crate) fn export(store: &Store, args: &ExportArgs) -> Outcome {
                 .map_err(|e| Failure::Other(e.to_string()))?;
         }
         Some(path) => {
-            write_private(path, &buffer)?;
+            write_private(path, &buffer, args.force)?;
             eprintln!(
                 "{}",
                 r("cli.export.saved", &[("path", &path.display().to_string())])
@@ -206,21 +208,6 @@ pub(crate) fn export(store: &Store, args: &ExportArgs) -> Outcome {
         }
     }
     Ok(())
-}
-
-/// Writes a file only its owner can read: an export holds everything.
-fn write_private(path: &PathBuf, bytes: &[u8]) -> Outcome {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path).map_err(|e| io_failure(path, &e))?;
-    file.write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(|e| io_failure(path, &e))
 }
 
 pub(crate) fn import(store: &mut Store, args: &ImportArgs, json: bool) -> Outcome {

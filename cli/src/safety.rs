@@ -3,13 +3,13 @@
 use clap::{Args, Subcommand, ValueEnum};
 use ebb_core::content::Locale;
 use ebb_core::safety::{
-    Action, CareCard, CountryCode, CrisisScreen, EntryList, Escalation, Flow, LineCard, LineDraft,
-    Offer, PersonCard, PersonDraft, PlanEdit, PlanError, PlanStep, Reach, SafetyPlan, crisis_help,
-    lines_for,
+    Action, CareCard, CountryCode, CrisisScreen, EntryList, Escalation, LineCard, LineDraft, Offer,
+    PersonCard, PersonDraft, PlanEdit, PlanError, PlanStep, Reach, SafetyPlan, crisis_screen,
+    lines_for, terminal_region,
 };
-use ebb_core::store::Store;
+use ebb_core::store::{Store, crisis_without_store};
 
-use crate::data::now;
+use crate::data::{Paths, now, open_existing};
 use crate::text::{Failure, Outcome, print_json, r, t};
 
 #[derive(Debug, Args)]
@@ -412,13 +412,40 @@ pub(crate) fn print_escalation(next: &Escalation) {
     }
 }
 
-/// `ebb crisis`: the crisis screen, one command away from anywhere.
-pub(crate) fn crisis(store: &Store, json: bool) -> Outcome {
-    let plan = store.safety_plan()?;
-    let screen = crisis_help(Flow::Home).open(&plan, Locale::En);
+/// `ebb crisis`: the crisis screen, one command away from anywhere, and
+/// whatever state the data is in. The lines are bundled; the country is the
+/// person's (from the plan, or kept beside the database when the plan
+/// cannot be read), else the terminal's region. When the database cannot
+/// be opened the screen comes without the plan and people, and one line on
+/// stderr says what is wrong and what to do. It creates nothing and writes
+/// nothing, and it succeeds: crisis help is never an error.
+pub(crate) fn crisis(paths: &Paths, json: bool) -> Outcome {
+    let region = terminal_region(|name| std::env::var(name).ok());
+    let opened = open_existing(paths).and_then(|store| match store {
+        Some(store) => Ok(Some(store.safety_plan()?)),
+        None => Ok(None),
+    });
+    let (screen, problem) = match opened {
+        Ok(Some(plan)) => (crisis_screen(Some(&plan), region, Locale::En), None),
+        Ok(None) => (crisis_screen(None, region, Locale::En), None),
+        Err(problem) => (
+            crisis_without_store(&paths.database, region, Locale::En),
+            Some(problem),
+        ),
+    };
     if json {
-        return print_json(&screen);
+        print_json(&screen)?;
+    } else {
+        print_crisis(&screen);
     }
-    print_crisis(&screen);
+    if let Some(problem) = problem {
+        eprintln!(
+            "{}",
+            r(
+                "cli.crisis.data_problem",
+                &[("message", &problem.to_string())]
+            )
+        );
+    }
     Ok(())
 }

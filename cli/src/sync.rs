@@ -32,6 +32,8 @@ enum SyncAction {
     Request {
         #[arg(long, value_name = "FILE", help = t("cli.help.sync.out"))]
         out: Option<PathBuf>,
+        #[arg(long, requires = "out", help = t("cli.help.force"))]
+        force: bool,
     },
     #[command(about = t("cli.help.sync.export"), visible_alias = "answer")]
     Export {
@@ -39,6 +41,8 @@ enum SyncAction {
         request: PathBuf,
         #[arg(long, value_name = "FILE", help = t("cli.help.sync.out"))]
         out: Option<PathBuf>,
+        #[arg(long, requires = "out", help = t("cli.help.force"))]
+        force: bool,
     },
     #[command(about = t("cli.help.sync.import"), visible_alias = "merge")]
     Import {
@@ -49,10 +53,14 @@ enum SyncAction {
 
 pub(crate) fn run(store: &mut Store, args: &SyncArgs, json: bool) -> Outcome {
     match &args.action {
-        SyncAction::Request { out } => emit(&store.sync_request()?, out.as_deref()),
-        SyncAction::Export { request, out } => {
+        SyncAction::Request { out, force } => emit(&store.sync_request()?, out.as_deref(), *force),
+        SyncAction::Export {
+            request,
+            out,
+            force,
+        } => {
             let request = read(request)?;
-            emit(&store.sync_answer(&request)?, out.as_deref())
+            emit(&store.sync_answer(&request)?, out.as_deref(), *force)
         }
         SyncAction::Import { answer } => {
             let report = store.sync_merge(&read(answer)?)?;
@@ -89,22 +97,10 @@ fn read(path: &Path) -> Outcome<Vec<u8>> {
 
 /// Writes sync bytes to `out`, or to standard output when that is not a
 /// terminal. The bytes hold the log, so a file is made readable by its
-/// owner only.
-fn emit(bytes: &[u8], out: Option<&Path>) -> Outcome {
+/// owner only, and one already there is replaced only with `force`.
+fn emit(bytes: &[u8], out: Option<&Path>, force: bool) -> Outcome {
     match out {
-        Some(path) => {
-            let mut options = fs::OpenOptions::new();
-            options.write(true).create(true).truncate(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                options.mode(0o600);
-            }
-            let mut file = options.open(path).map_err(|e| io_failure(path, &e))?;
-            file.write_all(bytes)
-                .and_then(|()| file.sync_all())
-                .map_err(|e| io_failure(path, &e))
-        }
+        Some(path) => crate::data::write_private(path, bytes, force),
         None => {
             let stdout = std::io::stdout();
             if stdout.is_terminal() {

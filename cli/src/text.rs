@@ -64,6 +64,16 @@ impl From<StoreError> for Failure {
                 "cli.error.not_a_database",
                 &[("path", &path.display().to_string())],
             ),
+            StoreError::EmptyFile(path) => Failure::other(
+                "cli.error.empty_database",
+                &[("path", &path.display().to_string())],
+            ),
+            StoreError::MissingWal(path) => Failure::other(
+                "cli.error.missing_wal",
+                &[("path", &path.display().to_string())],
+            ),
+            StoreError::Corrupt(_) => Failure::other("cli.error.damaged", &[]),
+            StoreError::ExportTooNew { .. } => Failure::usage("cli.error.export_too_new", &[]),
             StoreError::TooNew { .. } => Failure::other("cli.error.too_new", &[]),
             StoreError::Busy => Failure::other("cli.error.busy", &[]),
             StoreError::StorageFull => Failure::other("cli.error.storage_full", &[]),
@@ -98,6 +108,19 @@ impl From<ebb_core::flow::FlowError> for Failure {
             ebb_core::flow::FlowError::Store(e) => e.into(),
             other @ ebb_core::flow::FlowError::BadUtcOffset(_) => Failure::Other(other.to_string()),
         }
+    }
+}
+
+/// Lets a closed standard output (`ebb log --json | head -1`) end the
+/// process quietly, as it ends `cat` or `ls`, instead of a panic from
+/// `println!`. Rust ignores SIGPIPE so that writes fail with an error; a
+/// terminal program that prints as it goes wants the default back.
+pub(crate) fn end_quietly_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to the default, before any
+    // other thread exists, has no memory-safety preconditions.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

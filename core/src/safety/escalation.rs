@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::Action;
-use super::directory::{LineKind, lines_for};
+use super::directory::{CountryCode, LineKind, lines_for};
 use super::plan::SafetyPlan;
 use crate::content::{ContentKey, Locale};
 use crate::guides::GuideId;
@@ -353,14 +353,24 @@ pub fn looking_after_yourself() -> CareCard {
 }
 
 fn crisis_screen(plan: &SafetyPlan, locale: Locale) -> CrisisScreen {
+    crisis_screen_in(plan, plan.country, locale)
+}
+
+/// The crisis screen with the bundled lines of `country`, which may be
+/// another than the plan's (see [`super::crisis::crisis_screen`]).
+pub(super) fn crisis_screen_in(
+    plan: &SafetyPlan,
+    country: Option<CountryCode>,
+    locale: Locale,
+) -> CrisisScreen {
     CrisisScreen {
         heading: ContentKey::new("safety.crisis.heading"),
         intro: ContentKey::new("safety.crisis.intro"),
         emergency_hint: ContentKey::new("safety.crisis.emergency_hint"),
         plan: plan.clone(),
         people: person_cards(plan, locale),
-        lines: line_cards(plan),
-        coverage_note: lines_for(plan.country).coverage.note(),
+        lines: lines_in(plan, country),
+        coverage_note: lines_for(country).coverage.note(),
     }
 }
 
@@ -385,6 +395,11 @@ fn person_cards(plan: &SafetyPlan, locale: Locale) -> Vec<PersonCard> {
 
 /// The person's own lines, then the bundled ones for their country.
 fn line_cards(plan: &SafetyPlan) -> Vec<LineCard> {
+    lines_in(plan, plan.country)
+}
+
+/// The person's own lines, then the bundled ones for `country`.
+fn lines_in(plan: &SafetyPlan, country: Option<CountryCode>) -> Vec<LineCard> {
     let own = plan.own_lines.iter().map(|l| LineCard {
         name: l.name.as_str().to_owned(),
         kind: None,
@@ -393,7 +408,7 @@ fn line_cards(plan: &SafetyPlan) -> Vec<LineCard> {
         actions: l.actions(),
         own: true,
     });
-    let bundled = lines_for(plan.country).lines.into_iter().map(|l| LineCard {
+    let bundled = lines_for(country).lines.into_iter().map(|l| LineCard {
         name: l.name.to_owned(),
         kind: Some(l.kind),
         hours: Some(l.hours.label()),

@@ -11,13 +11,16 @@
 //!   [`CrisisScreen`] first. A strong urge after two skills, or at the goal,
 //!   brings an [`Offer`] the person may close. Self-harm that may need
 //!   medical care brings a short [`CareCard`].
-//! - [`crisis_help`]: the one-tap way to crisis help on every screen.
+//! - [`crisis_help`]: the one-tap way to crisis help on every screen;
+//!   [`crisis_screen`] builds it with or without an open log, and
+//!   [`crisis_country`] says whose lines it shows.
 //!
 //! Ebb never contacts anyone by itself. An [`Action`] is something the shell
 //! *opens* (the dialler, the messaging app with the words filled in, a web
 //! page); the person decides whether to call or press send. There are no
 //! risk levels, scores or predictions here: only what the person says.
 
+mod crisis;
 pub mod directory;
 mod escalation;
 mod phone;
@@ -27,6 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::ContentKey;
 
+pub use crisis::{crisis_country, crisis_screen, region_of_locale, terminal_region};
 pub use directory::{
     Channel, Checked, CountryCode, Coverage, CrisisLine, Hours, InvalidCountry, LineKind,
     LocalLines, Region, lines_for,

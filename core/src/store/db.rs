@@ -3,7 +3,7 @@
 
 use std::fmt;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
@@ -82,8 +82,14 @@ const PAGE_SIZE: u64 = 4096;
 pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Opens and keys the database, checks the key, and sets the pragmas.
+///
+/// An existing file is checked before anything can write to it: its size
+/// and companion files ([`precheck_file`]), then the key and every page's
+/// authentication code on a read-only connection that cannot touch the
+/// file, its `-wal` or its `-shm` ([`verify`]). Only a file that passes is
+/// opened for writing, so a refused open leaves every byte as it was.
 pub(crate) fn open(path: &Path, key: &DatabaseKey, options: OpenOptions) -> Result<Connection> {
-    let existed = path.exists();
+    let existed = path.try_exists().map_err(io_error)?;
     if !existed && options.must_exist {
         return Err(StoreError::Io(std::io::Error::new(
             std::io::ErrorKind::NotFound,
@@ -92,32 +98,17 @@ pub(crate) fn open(path: &Path, key: &DatabaseKey, options: OpenOptions) -> Resu
     }
     if existed {
         precheck_file(path, options)?;
+        verify_settled(path, key, options)?;
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_URI;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| classify_open(path, e))?;
+    apply_key(&conn, path, key, options)?;
 
-    // SQLCipher would also print a wrong key's decryption failure to stderr;
-    // the typed error already says it, and a shell's log is no place for it.
-    conn.pragma_update(None, "cipher_log_level", "NONE")
-        .map_err(|e| classify_open(path, e))?;
-    // The key must be the first statement on the connection that reads.
-    let key_literal = Zeroizing::new(if options.plaintext_header {
-        format!("x'{}{PLAINTEXT_HEADER_SALT}'", key.hex().as_str())
-    } else {
-        format!("x'{}'", key.hex().as_str())
-    });
-    conn.pragma_update(None, "key", key_literal.as_str())
-        .map_err(|e| classify_open(path, e))?;
-    if options.plaintext_header {
-        // Keep the 32-byte SQLite header readable (see `OpenOptions`).
-        conn.pragma_update(None, "cipher_plaintext_header_size", 32)
-            .map_err(|e| classify_open(path, e))?;
-    }
-
-    // Reading the schema decrypts page 1: this is where a wrong key shows.
+    // Reading the schema decrypts page 1: this is where a wrong key shows
+    // for a new file (an existing one was verified above).
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
         r.get::<_, i64>(0)
     })
@@ -130,6 +121,119 @@ pub(crate) fn open(path: &Path, key: &DatabaseKey, options: OpenOptions) -> Resu
     // Room for every statement the store runs, so none is prepared twice.
     conn.set_prepared_statement_cache_capacity(64);
     Ok(conn)
+}
+
+/// Keys a new connection. The key must be the first statement on the
+/// connection that reads.
+fn apply_key(
+    conn: &Connection,
+    path: &Path,
+    key: &DatabaseKey,
+    options: OpenOptions,
+) -> Result<()> {
+    // SQLCipher would also print a wrong key's decryption failure to stderr;
+    // the typed error already says it, and a shell's log is no place for it.
+    conn.pragma_update(None, "cipher_log_level", "NONE")
+        .map_err(|e| classify_open(path, e))?;
+    let key_literal = Zeroizing::new(if options.plaintext_header {
+        format!("x'{}{PLAINTEXT_HEADER_SALT}'", key.hex().as_str())
+    } else {
+        format!("x'{}'", key.hex().as_str())
+    });
+    conn.pragma_update(None, "key", key_literal.as_str())
+        .map_err(|e| classify_open(path, e))?;
+    if options.plaintext_header {
+        // Keep the 32-byte SQLite header readable (see `OpenOptions`).
+        conn.pragma_update(None, "cipher_plaintext_header_size", 32)
+            .map_err(|e| classify_open(path, e))?;
+    }
+    Ok(())
+}
+
+/// [`verify`], asked again before a wrong key or damage is reported. The
+/// check reads without locks, so it can meet a page that another process
+/// (the app, the widget) is checkpointing into the file at that moment;
+/// such a page reads whole a moment later, real damage and a wrong key do
+/// not.
+fn verify_settled(path: &Path, key: &DatabaseKey, options: OpenOptions) -> Result<()> {
+    let mut attempt = 1;
+    loop {
+        match verify(path, key, options) {
+            Err(StoreError::WrongKey(_) | StoreError::Corrupt(_)) if attempt < VERIFY_ATTEMPTS => {
+                attempt += 1;
+                std::thread::sleep(VERIFY_PAUSE);
+            }
+            other => return other,
+        }
+    }
+}
+
+/// How often a wrong key or damage is checked before it is reported, and
+/// the pause between: far longer than a checkpoint writes a page.
+const VERIFY_ATTEMPTS: u32 = 3;
+const VERIFY_PAUSE: Duration = Duration::from_millis(50);
+
+/// Checks the key and every page of an existing file without changing any
+/// byte of it or its companions.
+///
+/// The connection is opened `immutable`: SQLite then takes no locks and
+/// never opens the `-wal` or `-shm`, so it cannot checkpoint the WAL into
+/// the file or delete it on close (which a read-write connection with a
+/// wrong key would do: the WAL's frames are copied without decryption).
+/// It sees the file as of the last checkpoint, which is enough to decrypt
+/// page 1 with the key and to check each page's authentication code.
+fn verify(path: &Path, key: &DatabaseKey, options: OpenOptions) -> Result<()> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(immutable_uri(path), flags)
+        .map_err(|e| classify_open(path, e))?;
+    apply_key(&conn, path, key, options)?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(|e| match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::WrongKey(path.to_owned()),
+        _ => classify_open(path, e),
+    })?;
+    // A page that fails its code (a damaged sector, a bad copy) is found
+    // here, before anything writes; otherwise a write that never reads the
+    // damaged page would succeed and report nothing.
+    let mut stmt = conn
+        .prepare("PRAGMA cipher_integrity_check")
+        .map_err(|e| classify_open(path, e))?;
+    let problems: Vec<String> = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .map_err(|e| classify_open(path, e))?
+        .flatten()
+        .collect();
+    if let Some(first) = problems.first() {
+        return Err(StoreError::Corrupt(format!(
+            "{}: {first}{}",
+            path.display(),
+            match problems.len() {
+                1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            }
+        )));
+    }
+    Ok(())
+}
+
+/// A `file:` URI for `path` with `immutable=1`, every byte outside the
+/// unreserved set percent-encoded (a `?` or `#` in a folder name must not
+/// end the path).
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for &b in path.as_os_str().as_encoded_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 /// Sets the connection's pragmas. Each has its reason beside it.
@@ -156,11 +260,15 @@ fn set_pragmas(conn: &Connection) -> rusqlite::Result<()> {
 
 /// Rejects files that cannot be an encrypted Ebb database before SQLCipher
 /// touches them, so a damaged file is reported as such rather than as a
-/// wrong key. An empty file (a crash during creation) is let through.
+/// wrong key. An empty file is refused by name, never replaced: it may be
+/// a first run that stopped half-way, or a copy that lost its content, and
+/// only the person can tell. A `-shm` without its `-wal` means the WAL,
+/// which holds the latest commits, was removed: opening would quietly lose
+/// them, so that is refused too.
 fn precheck_file(path: &Path, options: OpenOptions) -> Result<()> {
-    let len = std::fs::metadata(path)?.len();
+    let len = settled_len(path)?;
     if len == 0 {
-        return Ok(());
+        return Err(StoreError::EmptyFile(path.to_owned()));
     }
     let not_a_database = |detail: String| StoreError::NotADatabase {
         path: path.to_owned(),
@@ -172,22 +280,91 @@ fn precheck_file(path: &Path, options: OpenOptions) -> Result<()> {
         )));
     }
     let mut head = [0u8; 16];
-    std::fs::File::open(path)?.read_exact(&mut head)?;
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .map_err(io_error)?;
     if &head == SQLITE_MAGIC && !options.plaintext_header {
         return Err(not_a_database("an unencrypted SQLite file".into()));
     }
+    let wal = companion(path, "-wal");
+    if companion(path, "-shm").exists() && !wal.exists() {
+        return Err(StoreError::MissingWal(wal));
+    }
     Ok(())
+}
+
+/// The file's length. A file another process (the app, the widget) has
+/// just created is empty for the moment before its first page is written;
+/// an empty file is given that moment before it is refused.
+fn settled_len(path: &Path) -> Result<u64> {
+    let len = || std::fs::metadata(path).map(|m| m.len()).map_err(io_error);
+    for _ in 0..CREATION_POLLS {
+        match len()? {
+            0 => std::thread::sleep(CREATION_POLL),
+            n => return Ok(n),
+        }
+    }
+    len()
+}
+
+/// How long, in all, an empty file is watched for a creator's first page.
+const CREATION_POLLS: u32 = 10;
+const CREATION_POLL: Duration = Duration::from_millis(20);
+
+/// The database's `-wal` or `-shm` file.
+pub(crate) fn companion(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// A file error, told apart where a shell can act on it: no space, or a
+/// file or folder that cannot be written.
+fn io_error(e: std::io::Error) -> StoreError {
+    match e.kind() {
+        std::io::ErrorKind::StorageFull => StoreError::StorageFull,
+        std::io::ErrorKind::ReadOnlyFilesystem => StoreError::ReadOnly,
+        _ => StoreError::Io(e),
+    }
 }
 
 /// The first 16 bytes of a plaintext SQLite file.
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
+/// An error from opening, told apart by what the shell can do: a file that
+/// is not a database, or a folder Ebb cannot write (SQLite then says only
+/// that it cannot open the file, because it cannot make the `-wal` and
+/// `-shm` beside it).
 fn classify_open(path: &Path, e: rusqlite::Error) -> StoreError {
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => StoreError::NotADatabase {
             path: path.to_owned(),
             detail: e.to_string(),
         },
+        Some(ErrorCode::CannotOpen) if cannot_write_beside(path) => StoreError::ReadOnly,
         _ => StoreError::from(e),
     }
+}
+
+/// Whether the folder holding `path` (or the file itself) is marked
+/// read-only, or sits on a read-only file system.
+fn cannot_write_beside(path: &Path) -> bool {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let marked = |p: &Path| std::fs::metadata(p).is_ok_and(|m| m.permissions().readonly());
+    if marked(dir) || marked(path) {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Not writable by its owner is read-only for the person here, even
+        // when others may write.
+        if std::fs::metadata(dir).is_ok_and(|m| m.permissions().mode() & 0o200 == 0) {
+            return true;
+        }
+    }
+    false
 }

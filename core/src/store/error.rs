@@ -23,6 +23,29 @@ pub enum StoreError {
         /// What was seen.
         detail: String,
     },
+    /// The database file is empty (0 bytes): a first run that stopped
+    /// before anything was written, or a copy that lost its content. It is
+    /// refused, never replaced; if nothing was ever recorded, the person can
+    /// remove it and start again.
+    #[error("the database file at {0} is empty (0 bytes); it was left as it is")]
+    EmptyFile(PathBuf),
+    /// The database's `-wal` file is gone while its `-shm` is still there:
+    /// the most recent entries were in the WAL. Put it back beside the
+    /// database; if it is lost, removing the `-shm` opens what the database
+    /// file itself holds.
+    #[error("{0} is missing, so the most recent entries cannot be read; nothing was changed")]
+    MissingWal(PathBuf),
+    /// An export made by a newer version of Ebb. Update Ebb, then import
+    /// again; nothing was changed.
+    #[error(
+        "the export was made by a newer version of Ebb (format {found}, this build reads {supported}); update Ebb"
+    )]
+    ExportTooNew {
+        /// The export's format version.
+        found: u64,
+        /// The newest this build reads.
+        supported: u32,
+    },
     /// A newer Ebb wrote this file. Update the app; the file is untouched.
     #[error(
         "the database was written by a newer version (schema {found}, this build reads up to {supported})"

@@ -69,7 +69,8 @@ impl Store {
     }
 
     /// Reads an export and merges it. A file that is not an Ebb export, or
-    /// from a newer format, is refused whole and nothing changes.
+    /// from a newer format ([`StoreError::ExportTooNew`]), is refused whole
+    /// and nothing changes.
     pub fn import_json(&mut self, input: impl Read) -> Result<ImportReport> {
         let value: serde_json::Value =
             serde_json::from_reader(input).map_err(|e| StoreError::Invalid {
@@ -84,11 +85,20 @@ impl Store {
             });
         }
         let version = value.get("version").and_then(|v| v.as_u64());
-        if version != Some(u64::from(EXPORT_VERSION)) {
-            return Err(StoreError::Invalid {
-                what: "import file",
-                detail: format!("export version {version:?} is not one this build reads"),
-            });
+        match version {
+            Some(v) if v == u64::from(EXPORT_VERSION) => {}
+            Some(found) if found > u64::from(EXPORT_VERSION) => {
+                return Err(StoreError::ExportTooNew {
+                    found,
+                    supported: EXPORT_VERSION,
+                });
+            }
+            _ => {
+                return Err(StoreError::Invalid {
+                    what: "import file",
+                    detail: format!("export version {version:?} is not one this build reads"),
+                });
+            }
         }
         let file: ExportFile = serde_json::from_value(value).map_err(|e| StoreError::Invalid {
             what: "import file",

@@ -10,8 +10,10 @@
 //! Files: `db.rs` opens and keys the database, `schema.rs` holds the DDL and
 //! migrations, `event.rs` the log's entries, `project.rs` turns events into
 //! projections, `export.rs` the JSON and CSV formats, `sync.rs` the
-//! exchange between devices.
+//! exchange between devices, `country.rs` the chosen country kept beside
+//! the database for crisis help without the key.
 
+mod country;
 mod db;
 mod error;
 mod event;
@@ -25,6 +27,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, Utc};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
+pub use country::{country_file, crisis_without_store, kept_country};
 pub use db::{DatabaseKey, OpenOptions};
 pub use error::{Result, StoreError};
 pub use event::{Event, EventId, PAYLOAD_VERSION, Payload, SessionId};
@@ -96,8 +99,11 @@ pub struct Store {
 impl Store {
     /// Opens (or creates) the log at `path` with `key`.
     ///
-    /// A wrong key, a damaged file or a file from a newer version is refused
-    /// with its own error and left exactly as it was.
+    /// A wrong key, a damaged file (an empty or short one, a page that fails
+    /// its check, a `-wal` that was removed) or a file from a newer version
+    /// is refused with its own error, and it, its `-wal` and its `-shm` are
+    /// left exactly as they were: nothing writes to a file before it passes
+    /// (see `db.rs`).
     pub fn open(path: impl AsRef<Path>, key: &DatabaseKey, options: OpenOptions) -> Result<Self> {
         let path = path.as_ref().to_owned();
         let mut conn = db::open(&path, key, options)?;
@@ -108,12 +114,26 @@ impl Store {
             tx.commit()?;
         }
         let device = device_id(&conn)?;
-        Ok(Self {
+        let store = Self {
             conn,
             path,
             device,
             running: None,
-        })
+        };
+        // A log from before the country was kept beside it, or one whose
+        // plan changed while the copy could not be written, catches up.
+        store.keep_country();
+        Ok(store)
+    }
+
+    /// Keeps the plan's country beside the database (see `country.rs`).
+    /// Best effort: the plan itself is saved, and when the copy cannot be
+    /// written (a full disk, a read-only folder) crisis help falls back to
+    /// the device's region, which is what it would show without the copy.
+    fn keep_country(&self) {
+        if let Ok(plan) = self.safety_plan() {
+            let _ = country::keep_country(&self.path, plan.country);
+        }
     }
 
     /// Where the database lives.
@@ -324,7 +344,9 @@ impl Store {
         now: DateTime<FixedOffset>,
         plan: &SafetyPlan,
     ) -> Result<()> {
-        self.save(now, Payload::SafetyPlanSaved { plan: plan.clone() })
+        self.save(now, Payload::SafetyPlanSaved { plan: plan.clone() })?;
+        self.keep_country();
+        Ok(())
     }
 
     /// The person's skills (their own, the hidden ones) as last saved.
@@ -417,6 +439,8 @@ impl Store {
         let tx = write(&mut self.conn, &mut self.running)?;
         let report = project::merge(&tx, events)?;
         tx.commit()?;
+        // An import or another device may have chosen the country.
+        self.keep_country();
         Ok(report)
     }
 
@@ -524,11 +548,11 @@ fn write_remembering<'c>(
     Ok((tx, running, version))
 }
 
-/// Removes the database at `path` and its `-wal`, `-shm` and `-journal`
-/// files, without opening it (so it works when the key is lost). Files that
-/// are already gone are fine.
+/// Removes the database at `path` and its `-wal`, `-shm`, `-journal` and
+/// `-country` files, without opening it (so it works when the key is lost).
+/// Files that are already gone are fine.
 pub fn erase_files(path: &Path) -> Result<()> {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
+    for suffix in ["", "-wal", "-shm", "-journal", country::COUNTRY_SUFFIX] {
         let mut name = path.as_os_str().to_owned();
         name.push(suffix);
         match std::fs::remove_file(PathBuf::from(name)) {

@@ -46,9 +46,13 @@ const KIND_REQUEST: u8 = 1;
 const KIND_ANSWER: u8 = 2;
 const HEADER_LEN: usize = 10;
 /// The most a payload may inflate to: far above years of heavy use (about
-/// 200 bytes an event), low enough that a hostile payload cannot exhaust a
-/// watch's memory.
-const MAX_INFLATED: usize = 256 * 1024 * 1024;
+/// 200 bytes an event, so some 160,000 events), low enough that a hostile
+/// payload cannot exhaust a watch's memory. It is enforced as the stream is
+/// inflated ([`inflate_bounded`]), so a payload that would inflate further
+/// is refused having used about this much.
+const MAX_INFLATED: usize = 32 * 1024 * 1024;
+/// How much is inflated at a time.
+const INFLATE_CHUNK: usize = 32 * 1024;
 /// The `meta` key prefix under which the cursor for each peer is kept.
 const CURSOR_KEY: &str = "sync.cursor.";
 
@@ -316,6 +320,7 @@ impl Store {
             )?;
         }
         tx.commit()?;
+        self.keep_country();
         Ok(SyncReport {
             added: u32::try_from(report.added).unwrap_or(u32::MAX),
             erased: u32::try_from(erased_after.saturating_sub(erased_before)).unwrap_or(u32::MAX),
@@ -380,14 +385,50 @@ fn decode<T: for<'de> Deserialize<'de>>(
     if found_kind != kind {
         return Err(SyncError::WrongKind { expected });
     }
-    let raw = miniz_oxide::inflate::decompress_to_vec_with_limit(packed, MAX_INFLATED)
-        .map_err(|e| SyncError::Malformed(format!("deflate: {e:?}")))?;
+    let raw = inflate_bounded(packed, MAX_INFLATED)?;
     let (body, rest) =
         postcard::take_from_bytes(&raw).map_err(|e| SyncError::Malformed(e.to_string()))?;
     if !rest.is_empty() {
         return Err(SyncError::Malformed("trailing bytes".into()));
     }
     Ok(body)
+}
+
+/// Inflates raw DEFLATE data a chunk at a time, refusing as soon as the
+/// output would pass `limit`: memory grows only with what was inflated, and
+/// never past the limit. The errors carry no payload bytes (an error that
+/// kept the partial output would hold up to `limit` bytes, and printing it
+/// would cost several times that).
+fn inflate_bounded(packed: &[u8], limit: usize) -> Result<Vec<u8>, SyncError> {
+    use miniz_oxide::inflate::stream::{InflateState, inflate};
+    use miniz_oxide::{DataFormat, MZError, MZFlush, MZStatus};
+
+    let mut state = InflateState::new_boxed(DataFormat::Raw);
+    let mut chunk = vec![0u8; INFLATE_CHUNK];
+    let mut out = Vec::new();
+    let mut input = packed;
+    loop {
+        let step = inflate(&mut state, input, &mut chunk, MZFlush::None);
+        input = input.get(step.bytes_consumed..).unwrap_or_default();
+        let written = chunk.get(..step.bytes_written).unwrap_or_default();
+        if out.len().saturating_add(written.len()) > limit {
+            return Err(SyncError::Malformed(format!(
+                "inflates to more than {} MiB",
+                limit / (1024 * 1024)
+            )));
+        }
+        out.extend_from_slice(written);
+        match step.status {
+            Ok(MZStatus::StreamEnd) => return Ok(out),
+            Ok(_) => {}
+            // No progress: the input ended before the stream did.
+            Err(MZError::Buf) if step.bytes_consumed == 0 && step.bytes_written == 0 => {
+                return Err(SyncError::Malformed("deflate: ends too soon".into()));
+            }
+            Err(MZError::Buf) => {}
+            Err(_) => return Err(SyncError::Malformed("deflate: damaged".into())),
+        }
+    }
 }
 
 /// Checks one event from the wire and reads its payload.
@@ -518,6 +559,39 @@ mod tests {
                 supported: SYNC_VERSION
             }
         );
+    }
+
+    /// A payload with a valid frame around `packed`.
+    fn frame(packed: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(&SYNC_MAGIC);
+        out.push(SYNC_VERSION);
+        out.push(KIND_REQUEST);
+        out.extend_from_slice(&crc32fast::hash(packed).to_le_bytes());
+        out.extend_from_slice(packed);
+        out
+    }
+
+    #[test]
+    fn a_payload_that_inflates_past_the_limit_is_refused_without_its_bytes() {
+        let zeros = vec![0u8; MAX_INFLATED + 1];
+        let bytes = frame(&miniz_oxide::deflate::compress_to_vec(&zeros, 6));
+        drop(zeros);
+        let e = decode::<Request>(KIND_REQUEST, "request", &bytes).unwrap_err();
+        assert!(matches!(e, SyncError::Malformed(_)), "{e:?}");
+        // The error says why in a few words and holds none of the output.
+        assert!(format!("{e:?}").len() < 100, "{e:?}");
+    }
+
+    #[test]
+    fn inflating_stops_at_the_limit_and_reads_exactly_up_to_it() {
+        let data: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        let packed = miniz_oxide::deflate::compress_to_vec(&data, 6);
+        assert_eq!(inflate_bounded(&packed, data.len()).unwrap(), data);
+        assert!(inflate_bounded(&packed, data.len() - 1).is_err());
+        assert!(inflate_bounded(&packed[..packed.len() / 2], data.len()).is_err());
+        assert!(inflate_bounded(&[0xff; 64], data.len()).is_err());
+        assert!(inflate_bounded(&[], data.len()).is_err());
     }
 
     #[test]

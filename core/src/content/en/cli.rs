@@ -153,6 +153,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "cli.help.export.out",
         "The file to write. Without it, the export goes to the screen.",
     ),
+    ("cli.help.force", "Replace the file if it is already there."),
     ("cli.help.import.file", "An export from Ebb."),
     (
         "cli.help.sync.request",
@@ -542,7 +543,11 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ),
     (
         "cli.error.bad_key_file",
-        "The key file {path} does not hold a key. Nothing was changed.",
+        "The key file {path} holds {bytes} bytes, not a 32-byte key, so Ebb cannot open your database. Put the right key file back, or set EBB_KEY. Nothing was changed.",
+    ),
+    (
+        "cli.error.empty_key_file",
+        "The key file {path} is empty, so Ebb cannot open your database. If you have a copy of the key, put it back in that file or set EBB_KEY. Nothing was changed.",
     ),
     (
         "cli.error.bad_env_key",
@@ -550,7 +555,19 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ),
     (
         "cli.error.not_a_database",
-        "The file at {path} is not an Ebb database Ebb can read. It was left as it is.",
+        "The file at {path} is not an Ebb database Ebb can read. It was left as it is. If you have a backup, put it in its place.",
+    ),
+    (
+        "cli.error.empty_database",
+        "The database file {path} is empty (0 bytes), so there is nothing in it to open. It was left as it is. If Ebb stopped while setting up, nothing was saved: ebb erase --yes starts again.",
+    ),
+    (
+        "cli.error.missing_wal",
+        "{path} is missing, and it holds your most recent entries. Nothing was changed. Put it back beside the database; if it is gone for good, remove the -shm file beside it to open what the database still holds.",
+    ),
+    (
+        "cli.error.damaged",
+        "Part of Ebb's database is damaged, so Ebb will not write to it. It was left as it is. Copy the data folder somewhere safe; if you have a backup, put it in its place.",
     ),
     (
         "cli.error.too_new",
@@ -562,11 +579,11 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ),
     (
         "cli.error.storage_full",
-        "The disk is full. Nothing was written.",
+        "The disk is full. Nothing was written. Free some space, then try again.",
     ),
     (
         "cli.error.read_only",
-        "Ebb cannot write to its files. Nothing was written.",
+        "Ebb cannot write to its folder. Nothing was written. Make the folder writable, or choose another with --data-dir.",
     ),
     (
         "cli.error.no_data_dir",
@@ -601,6 +618,18 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     (
         "cli.error.not_an_export",
         "That file is not an export from Ebb. Nothing was changed.",
+    ),
+    (
+        "cli.error.export_too_new",
+        "That export was made by a newer version of Ebb. Update Ebb, then import it again. Nothing was changed.",
+    ),
+    (
+        "cli.error.file_exists",
+        "{path} is already there and was left as it is. Add --force to replace it, or choose another name.",
+    ),
+    (
+        "cli.crisis.data_problem",
+        "Your plan and people are not shown: {message}",
     ),
     (
         "cli.error.intensity",
