@@ -5,14 +5,15 @@ use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, Utc};
 use ebb_core::content::Locale;
-use ebb_core::guides::GuideId;
 use ebb_core::guides::Caution;
+use ebb_core::guides::GuideId;
 use ebb_core::skills::{
     Context, Evidence, Moment, ReachOut, Requirement, SkillFamily, Suggestion, recommend,
 };
 use ebb_core::urge::Need;
 
 use crate::companion::{DeviceKind, to_intensity};
+use crate::views::local;
 use crate::{Ebb, EbbError};
 
 /// A skill offered now, with the reason it is offered.
@@ -133,12 +134,17 @@ impl Ebb {
 
     /// Records that these cautions were shown (on a list or before a
     /// guide), so the skills they belong to may come first from now on.
-    pub fn saw_cautions(&self, now: SystemTime, cautions: Vec<Caution>) -> Result<(), EbbError> {
-        let now = DateTime::<Utc>::from(now).fixed_offset();
+    pub fn saw_cautions(
+        &self,
+        now: SystemTime,
+        utc_offset_secs: i32,
+        cautions: Vec<Caution>,
+    ) -> Result<(), EbbError> {
+        let at = local(now, utc_offset_secs)?;
         self.with_store(|store| {
             let mut settings = store.settings()?;
             if settings.saw_caution(cautions) {
-                store.save_settings(now, &settings)?;
+                store.save_settings(at, &settings)?;
             }
             Ok(())
         })

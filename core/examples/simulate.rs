@@ -115,13 +115,48 @@ struct World {
 }
 
 const WORLDS: [World; 7] = [
-    World { name: "A: spread 0.25", spread: 0.25, prior_weight: 0.0, changes: false },
-    World { name: "B: spread 0.5", spread: 0.5, prior_weight: 0.0, changes: false },
-    World { name: "C: spread 1.0", spread: 1.0, prior_weight: 0.0, changes: false },
-    World { name: "D: spread 1.5", spread: 1.5, prior_weight: 0.0, changes: false },
-    World { name: "E: spread 1.0, people change halfway", spread: 1.0, prior_weight: 0.0, changes: true },
-    World { name: "F: spread 0.5, table half right", spread: 0.5, prior_weight: 0.6, changes: false },
-    World { name: "G: spread 1.0, table half right, people change", spread: 1.0, prior_weight: 0.6, changes: true },
+    World {
+        name: "A: spread 0.25",
+        spread: 0.25,
+        prior_weight: 0.0,
+        changes: false,
+    },
+    World {
+        name: "B: spread 0.5",
+        spread: 0.5,
+        prior_weight: 0.0,
+        changes: false,
+    },
+    World {
+        name: "C: spread 1.0",
+        spread: 1.0,
+        prior_weight: 0.0,
+        changes: false,
+    },
+    World {
+        name: "D: spread 1.5",
+        spread: 1.5,
+        prior_weight: 0.0,
+        changes: false,
+    },
+    World {
+        name: "E: spread 1.0, people change halfway",
+        spread: 1.0,
+        prior_weight: 0.0,
+        changes: true,
+    },
+    World {
+        name: "F: spread 0.5, table half right",
+        spread: 0.5,
+        prior_weight: 0.6,
+        changes: false,
+    },
+    World {
+        name: "G: spread 1.0, table half right, people change",
+        spread: 1.0,
+        prior_weight: 0.6,
+        changes: true,
+    },
 ];
 
 /// The world whose curves are drawn.
@@ -150,8 +185,7 @@ impl Population {
             strong.insert(skill.id.clone(), 0.3 * draws.normal());
             for need in NEEDS {
                 let independent = 0.6 * draws.normal();
-                let value =
-                    -0.3 + world.prior_weight * table_score(need, &skill.id) + independent;
+                let value = -0.3 + world.prior_weight * table_score(need, &skill.id) + independent;
                 logit.insert((need, skill.id.clone()), value);
             }
         }
@@ -209,7 +243,8 @@ impl Person {
         for id in ids {
             let shared = half * draws.normal();
             for need in NEEDS {
-                self.own.insert((need, id.clone()), shared + half * draws.normal());
+                self.own
+                    .insert((need, id.clone()), shared + half * draws.normal());
             }
         }
         for weight in &mut self.need_mix {
@@ -218,7 +253,14 @@ impl Person {
     }
 
     /// The true chance that `skill` helps with `need` now.
-    fn chance(&self, population: &Population, need: Need, skill: &Skill, strong: bool, hardest: bool) -> f64 {
+    fn chance(
+        &self,
+        population: &Population,
+        need: Need,
+        skill: &Skill,
+        strong: bool,
+        hardest: bool,
+    ) -> f64 {
         let key = (need, skill.id.clone());
         let base = self
             .personal
@@ -295,7 +337,13 @@ fn urges(person: &Person, count: usize, draws: &mut Draws) -> Result<Vec<Urge>, 
             in_public: draws.uniform() < 0.2,
             at_hand,
         };
-        let mut tries = [Try { help: 0.0, fade: 0, extra: 0, answered: false, flipped: false }; 3];
+        let mut tries = [Try {
+            help: 0.0,
+            fade: 0,
+            extra: 0,
+            answered: false,
+            flipped: false,
+        }; 3];
         for t in &mut tries {
             *t = Try {
                 help: draws.uniform(),
@@ -329,12 +377,26 @@ enum Policy {
 
 const POLICIES: [(Policy, &str, &str); 4] = [
     (Policy::Fixed, "fixed order", "#2166ac"),
-    (Policy::Ranked(Ranking::Greedy), "greedy (posterior mean)", "#1b7837"),
-    (Policy::Ranked(Ranking::Thompson), "Thompson sampling", "#b2182b"),
+    (
+        Policy::Ranked(Ranking::Greedy),
+        "greedy (posterior mean)",
+        "#1b7837",
+    ),
+    (
+        Policy::Ranked(Ranking::Thompson),
+        "Thompson sampling",
+        "#b2182b",
+    ),
     (Policy::Ranked(Ranking::BayesUcb), "Bayes-UCB", "#e08214"),
 ];
 
-fn list(policy: Policy, book: &SkillBook, evidence: &Evidence, moment: &Moment, seed: u64) -> Vec<Suggestion> {
+fn list(
+    policy: Policy,
+    book: &SkillBook,
+    evidence: &Evidence,
+    moment: &Moment,
+    seed: u64,
+) -> Vec<Suggestion> {
     match policy {
         Policy::Fixed => suggest_for(book, moment),
         Policy::Ranked(ranking) => recommend_ranked(book, evidence, moment, seed, ranking),
@@ -361,7 +423,13 @@ struct Sim<'a> {
 
 impl Sim<'_> {
     #[allow(clippy::too_many_lines)]
-    fn run(&self, person: &Person, urges: &[Urge], policy: Policy, seeds: (u64, u64)) -> Result<Run, Box<dyn Error>> {
+    fn run(
+        &self,
+        person: &Person,
+        urges: &[Urge],
+        policy: Policy,
+        seeds: (u64, u64),
+    ) -> Result<Run, Box<dyn Error>> {
         let mut person = person.clone();
         let mut draws = Draws::new(seeds.0);
         // The same change for every way of choosing: its stream comes from
@@ -369,7 +437,13 @@ impl Sim<'_> {
         let mut change_draws = Draws::new(seeds.1);
         let mut history: Vec<PastUse> = Vec::new();
         let mut seen: BTreeSet<Caution> = BTreeSet::new();
-        let mut run = Run { regrets: Vec::with_capacity(urges.len()), first_ever: None, caution_first: 0, reached_person: 0, reached_line: 0 };
+        let mut run = Run {
+            regrets: Vec::with_capacity(urges.len()),
+            first_ever: None,
+            caution_first: 0,
+            reached_person: 0,
+            reached_line: 0,
+        };
         for (index, urge) in urges.iter().enumerate() {
             if self.world.changes && index == urges.len() / 2 {
                 person.draw_differences(self.world, &mut change_draws);
@@ -390,10 +464,13 @@ impl Sim<'_> {
                 };
                 let evidence = Evidence::learn(&history, urge.at);
                 let offered = list(policy, &person.book, &evidence, &moment, draws.next_u64());
-                if let Some(first) = offered.first() {
-                    if !first.cautions.is_empty() && offered.iter().any(|s| s.cautions.is_empty()) {
-                        run.caution_first += 1;
-                    }
+                let clear_on_offer = offered.iter().any(|s| s.cautions.is_empty());
+                if offered
+                    .first()
+                    .is_some_and(|first| !first.cautions.is_empty())
+                    && clear_on_offer
+                {
+                    run.caution_first += 1;
                 }
                 for s in offered.iter().take(3) {
                     seen.extend(s.cautions.iter().copied());
@@ -420,14 +497,22 @@ impl Sim<'_> {
                         .iter()
                         .map(|s| person.chance(self.population, urge.need, s, strong, false))
                         .fold(0.0, f64::max);
-                    let chosen = choice.map_or(best, |s| person.chance(self.population, urge.need, &s.skill, strong, false));
+                    let chosen = choice.map_or(best, |s| {
+                        person.chance(self.population, urge.need, &s.skill, strong, false)
+                    });
                     run.regrets.push(best - chosen);
                     if index == 0 {
                         run.first_ever = choice.map(|s| s.skill.id.clone());
                     }
                 }
                 let Some(choice) = choice else { break };
-                let chance = person.chance(self.population, urge.need, &choice.skill, strong, still_strong);
+                let chance = person.chance(
+                    self.population,
+                    urge.need,
+                    &choice.skill,
+                    strong,
+                    still_strong,
+                );
                 let luck = urge.tries[step];
                 let helped = luck.help < chance;
                 helped_any |= helped;
@@ -469,12 +554,23 @@ struct SeedResult {
     runs: Vec<Vec<Run>>,
 }
 
-fn run_seed(world_index: usize, seed: u64, people: usize, count: usize) -> Result<SeedResult, Box<dyn Error>> {
+fn run_seed(
+    world_index: usize,
+    seed: u64,
+    people: usize,
+    count: usize,
+) -> Result<SeedResult, Box<dyn Error>> {
     let world = WORLDS[world_index];
     let mut draws = Draws::new(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ world_index as u64);
     let population = Population::new(world, &mut draws);
-    let sim = Sim { world, population: &population };
-    let mut runs: Vec<Vec<Run>> = POLICIES.iter().map(|_| Vec::with_capacity(people)).collect();
+    let sim = Sim {
+        world,
+        population: &population,
+    };
+    let mut runs: Vec<Vec<Run>> = POLICIES
+        .iter()
+        .map(|_| Vec::with_capacity(people))
+        .collect();
     for _ in 0..people {
         let person = Person::new(world, &mut draws)?;
         let urges = urges(&person, count, &mut draws)?;
@@ -483,7 +579,10 @@ fn run_seed(world_index: usize, seed: u64, people: usize, count: usize) -> Resul
             slot.push(sim.run(&person, &urges, policy, seeds)?);
         }
     }
-    Ok(SeedResult { world: world_index, runs })
+    Ok(SeedResult {
+        world: world_index,
+        runs,
+    })
 }
 
 fn run_all(options: &Options) -> Result<Vec<SeedResult>, Box<dyn Error>> {
@@ -494,8 +593,12 @@ fn run_all(options: &Options) -> Result<Vec<SeedResult>, Box<dyn Error>> {
     let results: Vec<Result<Vec<SeedResult>, String>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..options.threads)
             .map(|t| {
-                let mine: Vec<(usize, u64)> =
-                    jobs.iter().copied().skip(t).step_by(options.threads).collect();
+                let mine: Vec<(usize, u64)> = jobs
+                    .iter()
+                    .copied()
+                    .skip(t)
+                    .step_by(options.threads)
+                    .collect();
                 scope.spawn(move || {
                     mine.into_iter()
                         .map(|(w, s)| run_seed(w, s, people, count).map_err(|e| e.to_string()))
@@ -505,7 +608,10 @@ fn run_all(options: &Options) -> Result<Vec<SeedResult>, Box<dyn Error>> {
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Err("a worker stopped".to_owned())))
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("a worker stopped".to_owned()))
+            })
             .collect()
     });
     let mut all = Vec::new();
@@ -532,7 +638,8 @@ fn mean_ci(values: &[f64]) -> (f64, f64) {
 /// of the table from 5 degrees of freedom on).
 fn t975(df: f64) -> f64 {
     let z: f64 = 1.959_964;
-    z + (z.powi(3) + z) / (4.0 * df) + (5.0 * z.powi(5) + 16.0 * z.powi(3) + 3.0 * z) / (96.0 * df * df)
+    z + (z.powi(3) + z) / (4.0 * df)
+        + (5.0 * z.powi(5) + 16.0 * z.powi(3) + 3.0 * z) / (96.0 * df * df)
 }
 
 fn total(run: &Run) -> f64 {
@@ -583,19 +690,36 @@ fn report(options: &Options, results: &[SeedResult]) -> String {
         options.seeds, options.people, options.urges, POLICIES[shipped].1
     );
     let _ = writeln!(md, "## Worlds\n");
-    let _ = writeln!(md, "| world | spread between people (logit sd) | table weight in the truth | people change halfway |");
+    let _ = writeln!(
+        md,
+        "| world | spread between people (logit sd) | table weight in the truth | people change halfway |"
+    );
     let _ = writeln!(md, "|---|---|---|---|");
     for w in WORLDS {
-        let _ = writeln!(md, "| {} | {} | {} | {} |", w.name, w.spread, w.prior_weight, if w.changes { "yes" } else { "no" });
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} |",
+            w.name,
+            w.spread,
+            w.prior_weight,
+            if w.changes { "yes" } else { "no" }
+        );
     }
-    let _ = writeln!(md, "\nShared by every world: population logit -0.3 + weight × table score + 0.6 × N(0,1) per (need, skill); a strong-urge effect 0.3 × N(0,1) per skill; half the people add a skill of their own; 0–2 built-ins hidden; 60 % have someone in their plan; urges 1–72 h apart, intensity 3–10, needs named 80 %; context: watch 15 %, public 20 %, each thing at hand 70 %; urges fall 0–2 on their own and 1–3 more when a skill helped; \"did it help?\" answered 60 % and wrong 1 in 7; session end said 30 %; the third, forced step (still strong) is 1 logit harder.\n");
+    let _ = writeln!(
+        md,
+        "\nShared by every world: population logit -0.3 + weight × table score + 0.6 × N(0,1) per (need, skill); a strong-urge effect 0.3 × N(0,1) per skill; half the people add a skill of their own; 0–2 built-ins hidden; 60 % have someone in their plan; urges 1–72 h apart, intensity 3–10, needs named 80 %; context: watch 15 %, public 20 %, each thing at hand 70 %; urges fall 0–2 on their own and 1–3 more when a skill helped; \"did it help?\" answered 60 % and wrong 1 in 7; session end said 30 %; the third, forced step (still strong) is 1 logit harder.\n"
+    );
 
     let _ = writeln!(md, "## Cumulative regret, and paired differences\n");
     for (w, world) in WORLDS.iter().enumerate() {
         let seeds: Vec<&SeedResult> = results.iter().filter(|r| r.world == w).collect();
         let people: usize = seeds.iter().map(|s| s.runs[0].len()).sum();
         let _ = writeln!(md, "### {}\n", world.name);
-        let _ = writeln!(md, "| way of choosing | regret per person | minus fixed order | minus {} | worse off than fixed order (people) | same first skill as the fixed order at the first urge |", POLICIES[shipped].1);
+        let _ = writeln!(
+            md,
+            "| way of choosing | regret per person | minus fixed order | minus {} | worse off than fixed order (people) | same first skill as the fixed order at the first urge |",
+            POLICIES[shipped].1
+        );
         let _ = writeln!(md, "|---|---|---|---|---|---|");
         for (p, (_, name, _)) in POLICIES.iter().enumerate() {
             let regret = mean_ci(&per_seed(&seeds, |r| total(r[p])));
@@ -603,11 +727,19 @@ fn report(options: &Options, results: &[SeedResult]) -> String {
             let vs_shipped = mean_ci(&per_seed(&seeds, |r| total(r[p]) - total(r[shipped])));
             let worse: usize = seeds
                 .iter()
-                .map(|s| (0..s.runs[0].len()).filter(|&i| total(&s.runs[p][i]) > total(&s.runs[0][i]) + 1e-9).count())
+                .map(|s| {
+                    (0..s.runs[0].len())
+                        .filter(|&i| total(&s.runs[p][i]) > total(&s.runs[0][i]) + 1e-9)
+                        .count()
+                })
                 .sum();
             let same_first: usize = seeds
                 .iter()
-                .map(|s| (0..s.runs[0].len()).filter(|&i| s.runs[p][i].first_ever == s.runs[0][i].first_ever).count())
+                .map(|s| {
+                    (0..s.runs[0].len())
+                        .filter(|&i| s.runs[p][i].first_ever == s.runs[0][i].first_ever)
+                        .count()
+                })
                 .sum();
             let dash = |c: (f64, f64), same: bool| if same { "—".to_owned() } else { fmt_ci(c) };
             let _ = writeln!(
@@ -619,9 +751,21 @@ fn report(options: &Options, results: &[SeedResult]) -> String {
                 100.0 * same_first as f64 / people as f64
             );
         }
-        let caution_first: usize = seeds.iter().flat_map(|s| s.runs.iter().flatten()).map(|r| r.caution_first).sum();
-        let person: usize = seeds.iter().flat_map(|s| s.runs.iter().flatten()).map(|r| r.reached_person).sum();
-        let line: usize = seeds.iter().flat_map(|s| s.runs.iter().flatten()).map(|r| r.reached_line).sum();
+        let caution_first: usize = seeds
+            .iter()
+            .flat_map(|s| s.runs.iter().flatten())
+            .map(|r| r.caution_first)
+            .sum();
+        let person: usize = seeds
+            .iter()
+            .flat_map(|s| s.runs.iter().flatten())
+            .map(|r| r.reached_person)
+            .sum();
+        let line: usize = seeds
+            .iter()
+            .flat_map(|s| s.runs.iter().flatten())
+            .map(|r| r.reached_line)
+            .sum();
         let _ = writeln!(
             md,
             "\nStill strong after two skills: reaching out offered {} times (to a person {person}, to a crisis line {line}). Lists with an unseen caution first while an uncautioned skill was on offer: {caution_first}.\n",
@@ -698,11 +842,22 @@ fn main() -> Result<(), Box<dyn Error>> {
         Some(out) => {
             let figures = out.join("figures");
             std::fs::create_dir_all(&figures)?;
-            let drawn = figure(&results, DRAWN, &format!("Cumulative regret, world {}", WORLDS[DRAWN].name));
+            let drawn = figure(
+                &results,
+                DRAWN,
+                &format!("Cumulative regret, world {}", WORLDS[DRAWN].name),
+            );
             std::fs::write(figures.join("regret-cumulative.svg"), drawn)?;
-            let changing = figure(&results, 4, &format!("Cumulative regret, world {}", WORLDS[4].name));
+            let changing = figure(
+                &results,
+                4,
+                &format!("Cumulative regret, world {}", WORLDS[4].name),
+            );
             std::fs::write(figures.join("regret-changing.svg"), changing)?;
-            let _ = writeln!(md, "## Figures\n\n![Cumulative regret, world C](figures/regret-cumulative.svg)\n\n![Cumulative regret, world E](figures/regret-changing.svg)");
+            let _ = writeln!(
+                md,
+                "## Figures\n\n![Cumulative regret, world C](figures/regret-cumulative.svg)\n\n![Cumulative regret, world E](figures/regret-changing.svg)"
+            );
             std::fs::write(out.join("SIMULATION.md"), &md)?;
             println!("{md}\nwritten to {}", out.join("SIMULATION.md").display());
         }
@@ -871,4 +1026,3 @@ fn format_tick(v: f64, step: f64) -> String {
         format!("{v:.2}")
     }
 }
-

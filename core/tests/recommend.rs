@@ -170,7 +170,7 @@ fn how_the_session_ended_counts_a_little() {
 // ---- the prior -------------------------------------------------------------
 
 #[test]
-fn the_prior_follows_the_clinical_rank() {
+fn the_prior_follows_the_tables_rank() {
     let ice = builtin(&SkillId::HOLD_ICE);
     let water = builtin(&SkillId::COLD_WATER);
     let kind = builtin(&SkillId::KIND_WORDS);
@@ -283,7 +283,10 @@ fn with_no_caution_seen_the_first_skill_without_one_leads() {
     let list = suggest_for(&book, &moment(Need::TooMuch));
     assert_eq!(first(&list), &SkillId::LONG_EXHALE);
     // The cautioned skills come next, each with its caution to show.
-    let ice = list.iter().find(|s| s.skill.id == SkillId::HOLD_ICE).unwrap();
+    let ice = list
+        .iter()
+        .find(|s| s.skill.id == SkillId::HOLD_ICE)
+        .unwrap();
     assert_eq!(ice.cautions, [Caution::IceHeldTooLong]);
     let seen = Moment {
         cautions_seen: [Caution::IceHeldTooLong].into(),
@@ -329,7 +332,10 @@ fn a_gentle_place_to_start_is_said_only_of_gentle_skills() {
             suggest_for(&book, &m),
             recommend(&book, &Evidence::default(), &m, 3),
         ] {
-            for s in list.iter().filter(|s| s.reason.as_str() == "skill.reason.gentle") {
+            for s in list
+                .iter()
+                .filter(|s| s.reason.as_str() == "skill.reason.gentle")
+            {
                 assert!(s.skill.cautions.is_empty(), "{} called gentle", s.skill.id);
                 assert!(
                     ![
@@ -711,7 +717,9 @@ fn the_store_counts_the_skills_before_each_use_in_its_session() {
         intensity_after: Some(intensity(9)),
         helped: Some(false),
     };
-    store.record_skill(at(0), record(&SkillId::HOLD_ICE)).unwrap();
+    store
+        .record_skill(at(0), record(&SkillId::HOLD_ICE))
+        .unwrap();
     let options = StartOptions {
         source: Source::Widget,
         intensity: Some(intensity(9)),
@@ -813,7 +821,13 @@ fn the_shipped_ranking_is_what_recommend_uses() {
     for seed in 0..10 {
         assert_eq!(
             recommend(&book, &evidence, &moment(Need::Numb), seed),
-            recommend_ranked(&book, &evidence, &moment(Need::Numb), seed, Ranking::SHIPPED)
+            recommend_ranked(
+                &book,
+                &evidence,
+                &moment(Need::Numb),
+                seed,
+                Ranking::SHIPPED
+            )
         );
     }
 }

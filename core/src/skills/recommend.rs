@@ -320,7 +320,7 @@ impl Evidence {
 
     /// Whether `skill` has helped more often than not when used for `need`.
     /// Such a skill is offered among those serving the need even when the
-    /// clinical prior does not list it there: the person found it helps.
+    /// starting table does not list it there: the person found it helps.
     pub fn helped_more_than_not(&self, skill: &SkillId, need: Need) -> bool {
         let own = self.own(skill, need);
         own.helped > own.did_not
@@ -509,7 +509,11 @@ pub fn recommend_ranked(
         .map(|skill| {
             let belief = evidence.belief(skill, need, strong);
             let fitting = fits(skill, need) || evidence.helped_more_than_not(&skill.id, need);
-            (fitting, ranking.score(belief, uses_for_need, &mut draws), skill)
+            (
+                fitting,
+                ranking.score(belief, uses_for_need, &mut draws),
+                skill,
+            )
         })
         .collect();
     // Fitting skills first, then by score. Stable, so equal scores keep

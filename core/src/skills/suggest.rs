@@ -104,6 +104,8 @@ pub enum ReachOut {
 /// - The person's own skills take every second place in their group (2nd,
 ///   4th, ...), in the order they were added: their own ideas stay near the
 ///   top.
+/// - A skill with a caution is never first while a skill without one is on
+///   offer: this form knows of no caution seen (see [`suggest_for`]).
 /// - If the top three are all one family and another family is on offer,
 ///   the first skill of another family moves up to third place.
 pub fn suggest(
@@ -156,11 +158,11 @@ pub(super) fn finish<'a>(
             .copied()
             .collect()
     };
-    if ordered.first().is_some_and(|s| !unseen(s).is_empty()) {
-        if let Some(at) = ordered.iter().position(|s| unseen(s).is_empty()) {
-            let safe = ordered.remove(at);
-            ordered.insert(0, safe);
-        }
+    let blocked = ordered.first().is_some_and(|s| !unseen(s).is_empty());
+    let safe = ordered.iter().position(|s| unseen(s).is_empty());
+    if let Some(at) = safe.filter(|_| blocked) {
+        let safe = ordered.remove(at);
+        ordered.insert(0, safe);
     }
     let reach = if moment.still_strong_after_two_skills {
         reach_out_first(book, &mut ordered)
@@ -176,9 +178,7 @@ pub(super) fn finish<'a>(
             Suggestion {
                 reason: match reach_out {
                     Some(ReachOut::Person) => ContentKey::new("skill.reason.still_strong"),
-                    Some(ReachOut::CrisisLine) => {
-                        ContentKey::new("skill.reason.still_strong_line")
-                    }
+                    Some(ReachOut::CrisisLine) => ContentKey::new("skill.reason.still_strong_line"),
                     None => reason(skill),
                 },
                 cautions: unseen(skill),
@@ -213,7 +213,7 @@ pub fn candidates<'a>(book: &'a SkillBook, context: &Context) -> Vec<&'a Skill> 
         .collect()
 }
 
-/// Orders candidates by the clinical prior (see [`suggest`] for the rule).
+/// Orders candidates by the starting table (see [`suggest`] for the rule).
 pub(super) fn order_by_prior(candidates: Vec<&Skill>, need: Need, strong: bool) -> Vec<&Skill> {
     let (fitting, rest): (Vec<_>, Vec<_>) =
         candidates.into_iter().partition(|skill| fits(skill, need));

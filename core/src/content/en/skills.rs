@@ -352,7 +352,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ),
     (
         "skill.reason.still_strong_line",
-        "It is still strong. A crisis line can help you hold it, at any hour.",
+        "It is still strong. A crisis line can help you hold it.",
     ),
     ("skill.reason.untried", "You have not tried this one yet."),
     (
