@@ -440,7 +440,10 @@ fn a_skill_that_keeps_not_helping_steps_back() {
         first(&recommend(&book, &Evidence::default(), &m, 1)),
         &SkillId::STRONG_TASTE
     );
-    assert_ne!(first(&recommend(&book, &evidence, &m, 1)), &SkillId::STRONG_TASTE);
+    assert_ne!(
+        first(&recommend(&book, &evidence, &m, 1)),
+        &SkillId::STRONG_TASTE
+    );
 }
 
 #[test]
