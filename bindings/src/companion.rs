@@ -440,8 +440,16 @@ impl Ebb {
             goal_presets,
             show_days_without: settings.show_days_without,
             privacy_statement_seen: settings.privacy_statement_seen,
+            cautions_seen: Default::default(),
         };
-        self.with_store(|store| Ok(store.save_settings(at, &settings)?))
+        // The cautions seen are not on the settings screen: keep them.
+        self.with_store(|store| {
+            let settings = Settings {
+                cautions_seen: store.settings()?.cautions_seen,
+                ..settings
+            };
+            Ok(store.save_settings(at, &settings)?)
+        })
     }
 
     /// Deliberately fails inside the library, to check that a Rust-side

@@ -5,15 +5,17 @@ use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, Utc};
 use ebb_core::content::Locale;
+use ebb_core::guides::Caution;
 use ebb_core::guides::GuideId;
 use ebb_core::skills::{
-    Context, Evidence, Moment, Requirement, SkillFamily, Suggestion, recommend,
+    Context, Evidence, Moment, ReachOut, Requirement, SkillFamily, Suggestion, recommend,
 };
 use ebb_core::urge::Need;
 
 use ebb_core::flow::DeviceKind;
 
 use crate::companion::to_intensity;
+use crate::views::local;
 use crate::{Ebb, EbbError};
 
 /// A skill offered now, with the reason it is offered.
@@ -33,6 +35,14 @@ pub struct SuggestionView {
     pub guide: Option<GuideId>,
     /// Cautions to show before its first use.
     pub cautions: Vec<String>,
+    /// The cautions the person has not seen yet: show them with the skill
+    /// on the list, then call `saw_cautions` with `unseen_caution_ids`.
+    pub unseen_cautions: Vec<String>,
+    /// Which cautions `unseen_cautions` are, to record them as seen.
+    pub unseen_caution_ids: Vec<Caution>,
+    /// Set when the still-strong rule put reaching out first: a person from
+    /// the plan, or (nobody in it) a crisis line.
+    pub reach_out: Option<ReachOut>,
     /// Its kind.
     pub family: SkillFamily,
     /// About how long it takes.
@@ -60,6 +70,13 @@ impl From<&Suggestion> for SuggestionView {
                 .iter()
                 .map(|c| c.text().text().to_owned())
                 .collect(),
+            unseen_cautions: s
+                .cautions
+                .iter()
+                .map(|c| c.text().text().to_owned())
+                .collect(),
+            unseen_caution_ids: s.cautions.clone(),
+            reach_out: s.reach_out,
             family: skill.family,
             typical: skill.typical,
             personal: skill.is_personal(),
@@ -70,11 +87,13 @@ impl From<&Suggestion> for SuggestionView {
 #[uniffi::export]
 impl Ebb {
     /// Skills to offer now, best first, learned from what has helped this
-    /// person before (Thompson sampling from a clinical prior). `seed` makes
-    /// the draw repeatable; pass something that changes, such as the time.
-    /// Hidden skills never appear; on a watch only watch-guided skills; in
-    /// public only discreet ones. When a running session is still strong
-    /// after two skills, reaching a safe person comes first.
+    /// person before. `seed` makes any draw repeatable; pass something that
+    /// changes, such as the time. Hidden skills never appear; on a watch
+    /// only watch-guided skills; in public only discreet ones; reaching a
+    /// person only when it is at hand and the safety plan names someone. A
+    /// skill whose caution was never shown is not first. When a running
+    /// session is still strong after two skills, reaching out comes first:
+    /// to a person, or to a crisis line when nobody is in the plan.
     pub fn recommend(
         &self,
         now: SystemTime,
@@ -93,20 +112,43 @@ impl Ebb {
             let still_strong = store
                 .active_urge()?
                 .is_some_and(|a| a.session.still_strong_after_skills());
+            let mut at_hand = at_hand.into_iter().collect::<BTreeSet<_>>();
+            if store.safety_plan()?.people.is_empty() {
+                at_hand.remove(&Requirement::Person);
+            }
             let moment = Moment {
                 need,
                 intensity: level,
                 context: Context {
                     on_watch,
                     in_public,
-                    at_hand: at_hand.into_iter().collect::<BTreeSet<_>>(),
+                    at_hand,
                 },
                 still_strong_after_two_skills: still_strong,
+                cautions_seen: store.settings()?.cautions_seen,
             };
             Ok(recommend(&book, &evidence, &moment, seed)
                 .iter()
                 .map(SuggestionView::from)
                 .collect())
+        })
+    }
+
+    /// Records that these cautions were shown (on a list or before a
+    /// guide), so the skills they belong to may come first from now on.
+    pub fn saw_cautions(
+        &self,
+        now: SystemTime,
+        utc_offset_secs: i32,
+        cautions: Vec<Caution>,
+    ) -> Result<(), EbbError> {
+        let at = local(now, utc_offset_secs)?;
+        self.with_store(|store| {
+            let mut settings = store.settings()?;
+            if settings.saw_caution(cautions) {
+                store.save_settings(at, &settings)?;
+            }
+            Ok(())
         })
     }
 }

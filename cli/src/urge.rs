@@ -11,7 +11,9 @@ use ebb_core::guides::GuideId;
 use ebb_core::safety::{
     Answer, AskedAt, Escalation, after_answer, after_cue, after_outcome, ending_life_choice,
 };
-use ebb_core::skills::{Context, Evidence, Moment, SkillId, Suggestion, recommend};
+use ebb_core::skills::{
+    Context, Evidence, Moment, ReachOut, Requirement, SkillId, Suggestion, recommend,
+};
 use ebb_core::store::{ActiveUrge, SkillUseRecord, Store};
 use ebb_core::urge::{
     CheckIn, CheckInCadence, Cue, CueKind, DelayGoal, Ended, Intensity, Need, Outcome, SkillTry,
@@ -448,13 +450,19 @@ fn recommendations(
     let now = Utc::now();
     let evidence = Evidence::learn(&store.past_skill_uses()?, now);
     let intensity = session.and_then(UrgeSession::latest_intensity);
+    // Reaching a person is offered only when the plan names someone.
+    let mut context = Context::default();
+    if store.safety_plan()?.people.is_empty() {
+        context.at_hand.remove(&Requirement::Person);
+    }
     let moment = Moment {
         need,
         intensity,
-        context: Context::default(),
+        context,
         still_strong_after_two_skills: session.is_some_and(|s| {
             intensity.is_some_and(Intensity::is_strong) && s.skills_tried().len() >= 2
         }),
+        cautions_seen: store.settings()?.cautions_seen,
     };
     let seed =
         now.timestamp_nanos_opt().map_or(0, |n| n.unsigned_abs()) ^ u64::from(std::process::id());
@@ -468,6 +476,8 @@ struct SuggestionView {
     summary: String,
     reason: &'static str,
     guide: Option<GuideId>,
+    cautions: Vec<&'static str>,
+    reach_out: Option<ReachOut>,
 }
 
 fn suggestion_views(list: &[Suggestion]) -> Vec<SuggestionView> {
@@ -478,6 +488,8 @@ fn suggestion_views(list: &[Suggestion]) -> Vec<SuggestionView> {
             summary: s.skill.summary.in_locale(Locale::En).to_owned(),
             reason: s.reason.text(),
             guide: s.skill.guide,
+            cautions: s.cautions.iter().map(|c| c.text().text()).collect(),
+            reach_out: s.reach_out,
         })
         .collect()
 }
@@ -491,6 +503,11 @@ fn suggest(store: &mut Store, count: usize, json: bool) -> CmdOutcome {
         return print_json(&suggestion_views(&list));
     }
     print_suggestions(&list);
+    // The cautions were printed with their skills: they count as seen.
+    let mut settings = store.settings()?;
+    if settings.saw_caution(list.iter().flat_map(|s| s.cautions.iter().copied())) {
+        store.save_settings(now(), &settings)?;
+    }
     Ok(())
 }
 
@@ -518,6 +535,9 @@ fn print_suggestions(list: &[Suggestion]) {
                 ]
             )
         );
+        for caution in &s.cautions {
+            println!("     {}", caution.text().text());
+        }
     }
 }
 

@@ -875,3 +875,31 @@ fn every_command_has_help_that_reads_well() {
     }
     assert!(!ebb.dir.exists(), "help touches no files");
 }
+
+#[test]
+fn suggestions_show_unseen_cautions_and_lead_with_a_skill_that_needs_none() {
+    let ebb = Ebb::new();
+    ebb.json(&["urge", "start", "--need", "too-much"]);
+    let list = ebb.json(&["urge", "suggest", "--count", "20"]);
+    let list = list.as_array().unwrap();
+    assert!(
+        list[0]["cautions"].as_array().unwrap().is_empty(),
+        "{list:?}"
+    );
+    let water = list.iter().find(|s| s["id"] == "cold-water").unwrap();
+    assert_eq!(water["cautions"][0], text("caution.cold_water_on_face"));
+    // Printed once with their skills, the cautions count as seen.
+    let human = ebb.ok(&["urge", "suggest", "--count", "20"]);
+    assert!(
+        human.contains(text("caution.cold_water_on_face")),
+        "{human}"
+    );
+    let again = ebb.json(&["urge", "suggest", "--count", "20"]);
+    assert!(
+        again
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["cautions"].as_array().unwrap().is_empty())
+    );
+}

@@ -2,8 +2,8 @@
 //!
 //! `learn_and_recommend/10000` is the whole path a shell takes: learn from
 //! 10,000 past skill uses, then order the skills. `recommend_only` keeps the
-//! learned evidence, and `suggest_fixed_order` is the fixed clinical order
-//! with no history, as the baseline.
+//! learned evidence, and `suggest_fixed_order` is the fixed order with no
+//! history, as the baseline.
 //!
 //! ```text
 //! cargo bench -p ebb-core --bench recommend
@@ -37,6 +37,7 @@ fn history(len: usize) -> Vec<PastUse> {
                 helped: [None, Some(true), Some(false)][draws.below(3)],
                 urge_passed_safely: [None, Some(true)][draws.below(2)],
                 at: start + Duration::minutes(i as i64 * 100),
+                earlier_skills: 0,
             }
         })
         .collect()
@@ -57,6 +58,7 @@ fn bench(c: &mut Criterion) {
         intensity: Some(Intensity::new(8).unwrap()),
         context: Context::default(),
         still_strong_after_two_skills: false,
+        cautions_seen: Default::default(),
     };
     let mut seed = 0u64;
 

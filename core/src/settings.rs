@@ -2,8 +2,11 @@
 //! and whether a "days without" count is shown at all. (The country whose
 //! crisis lines are shown belongs to the safety plan.)
 
+use std::collections::BTreeSet;
+
 use serde::{Deserialize, Serialize};
 
+use crate::guides::Caution;
 use crate::urge::{CheckInCadence, DelayGoal};
 
 /// Settings, stored in the log like everything else so they travel with an
@@ -21,6 +24,13 @@ pub struct Settings {
     pub show_days_without: bool,
     /// Whether the plain statement of what is stored has been shown.
     pub privacy_statement_seen: bool,
+    /// The cautions the person has been shown (on a list or before a
+    /// guide). Until a skill's caution is in here, recommendations never put
+    /// that skill first ([`crate::skills::Moment::cautions_seen`]). A version
+    /// that does not know the field drops it when it saves, and a
+    /// concurrent save may lose one: either way the caution is shown again,
+    /// which is the safe side.
+    pub cautions_seen: BTreeSet<Caution>,
 }
 
 impl Default for Settings {
@@ -30,6 +40,7 @@ impl Default for Settings {
             goal_presets: DelayGoal::PRESETS.to_vec(),
             show_days_without: false,
             privacy_statement_seen: false,
+            cautions_seen: BTreeSet::new(),
         }
     }
 }
@@ -43,6 +54,14 @@ pub enum SettingsError {
 }
 
 impl Settings {
+    /// Records that `cautions` were shown. Returns whether anything was new
+    /// (so a caller saves only then).
+    pub fn saw_caution(&mut self, cautions: impl IntoIterator<Item = Caution>) -> bool {
+        let before = self.cautions_seen.len();
+        self.cautions_seen.extend(cautions);
+        self.cautions_seen.len() > before
+    }
+
     /// Checks what a screen or a command changed.
     pub fn validate(&self) -> Result<(), SettingsError> {
         if self.goal_presets.is_empty() || self.goal_presets.len() > 6 {

@@ -7,9 +7,12 @@ use std::collections::{BTreeSet, HashSet};
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use ebb_core::content;
+use ebb_core::guides::Caution;
+use ebb_core::settings::Settings;
 use ebb_core::skills::{
-    Belief, Context, Draws, Evidence, Moment, Outcome, PastUse, PersonalSkillDraft, Requirement,
-    Skill, SkillBook, SkillFamily, SkillId, Suggestion, builtins, candidates, recommend,
+    Belief, Context, Draws, Evidence, Moment, Outcome, PastUse, PersonalSkillDraft, Ranking,
+    ReachOut, Requirement, Skill, SkillBook, SkillFamily, SkillId, Suggestion, builtins,
+    candidates, recommend, recommend_ranked, suggest_for,
 };
 use ebb_core::urge::{Intensity, Need};
 use proptest::prelude::*;
@@ -38,6 +41,7 @@ fn used(skill: &SkillId, need: Need, helped: bool) -> PastUse {
         helped: Some(helped),
         urge_passed_safely: None,
         at: now(),
+        earlier_skills: 0,
     }
 }
 
@@ -57,7 +61,8 @@ fn first(suggestions: &[Suggestion]) -> &SkillId {
     &suggestions.first().expect("something suggested").skill.id
 }
 
-/// How often `id` comes first over `seeds` different seeds.
+/// How often `id` comes first over `seeds` different seeds under Thompson
+/// sampling, which shows how beliefs move (every belief gets its share).
 fn share_first(
     book: &SkillBook,
     evidence: &Evidence,
@@ -66,9 +71,25 @@ fn share_first(
     seeds: u64,
 ) -> f64 {
     let hits = (0..seeds)
-        .filter(|seed| first(&recommend(book, evidence, moment, *seed)) == id)
+        .filter(|seed| {
+            first(&recommend_ranked(
+                book,
+                evidence,
+                moment,
+                *seed,
+                Ranking::Thompson,
+            )) == id
+        })
         .count();
     hits as f64 / seeds as f64
+}
+
+/// Every caution, as for a person who has seen them all.
+fn all_cautions_seen() -> BTreeSet<Caution> {
+    builtins()
+        .iter()
+        .flat_map(|s| s.cautions.iter().copied())
+        .collect()
 }
 
 fn reason_of<'a>(suggestions: &'a [Suggestion], id: &SkillId) -> &'a str {
@@ -96,6 +117,7 @@ fn with(
         helped,
         urge_passed_safely: passed,
         at: now(),
+        earlier_skills: 0,
     }
 }
 
@@ -148,7 +170,7 @@ fn how_the_session_ended_counts_a_little() {
 // ---- the prior -------------------------------------------------------------
 
 #[test]
-fn the_prior_follows_the_clinical_rank() {
+fn the_prior_follows_the_tables_rank() {
     let ice = builtin(&SkillId::HOLD_ICE);
     let water = builtin(&SkillId::COLD_WATER);
     let kind = builtin(&SkillId::KIND_WORDS);
@@ -213,7 +235,7 @@ fn own_skills_start_hopeful_for_the_needs_they_serve() {
 }
 
 #[test]
-fn with_no_history_the_clinical_first_choice_leads_most_often() {
+fn with_no_history_the_tables_first_choice_leads_once_its_caution_is_seen() {
     let book = SkillBook::new();
     let evidence = Evidence::default();
     for (need, top) in [
@@ -221,7 +243,14 @@ fn with_no_history_the_clinical_first_choice_leads_most_often() {
         (Need::Numb, SkillId::STRONG_TASTE),
         (Need::SelfPunishment, SkillId::KIND_WORDS),
     ] {
-        let m = moment(need);
+        let m = Moment {
+            cautions_seen: all_cautions_seen(),
+            ..moment(need)
+        };
+        // The shipped order starts exactly at the table.
+        assert_eq!(first(&recommend(&book, &evidence, &m, 1)), &top);
+        assert_eq!(first(&suggest_for(&book, &m)), &top);
+        // Thompson sampling only leads with it most often.
         let top_share = share_first(&book, &evidence, &m, &top, 400);
         for other in builtins().iter().filter(|s| s.id != top) {
             let other_share = share_first(&book, &evidence, &m, &other.id, 400);
@@ -232,6 +261,120 @@ fn with_no_history_the_clinical_first_choice_leads_most_often() {
             );
         }
     }
+}
+
+#[test]
+fn with_no_caution_seen_the_first_skill_without_one_leads() {
+    let book = SkillBook::new();
+    // Ice, cold water and hard movement come before long breaths out in the
+    // "too much" row; all three carry cautions.
+    for ranking in [Ranking::Greedy, Ranking::Thompson, Ranking::BayesUcb] {
+        for seed in 0..50 {
+            let list = recommend_ranked(
+                &book,
+                &Evidence::default(),
+                &moment(Need::TooMuch),
+                seed,
+                ranking,
+            );
+            assert!(list[0].skill.cautions.is_empty(), "{ranking:?} {seed}");
+        }
+    }
+    let list = suggest_for(&book, &moment(Need::TooMuch));
+    assert_eq!(first(&list), &SkillId::LONG_EXHALE);
+    // The cautioned skills come next, each with its caution to show.
+    let ice = list
+        .iter()
+        .find(|s| s.skill.id == SkillId::HOLD_ICE)
+        .unwrap();
+    assert_eq!(ice.cautions, [Caution::IceHeldTooLong]);
+    let seen = Moment {
+        cautions_seen: [Caution::IceHeldTooLong].into(),
+        ..moment(Need::TooMuch)
+    };
+    let list = suggest_for(&book, &seen);
+    assert_eq!(first(&list), &SkillId::HOLD_ICE);
+    assert!(list[0].cautions.is_empty());
+}
+
+#[test]
+fn with_nothing_else_on_offer_a_cautioned_skill_leads_with_its_caution_on_the_list() {
+    let mut book = SkillBook::new();
+    for skill in builtins() {
+        if skill.id != SkillId::COLD_WATER {
+            book.hide(&skill.id).unwrap();
+        }
+    }
+    let list = recommend(&book, &Evidence::default(), &moment(Need::TooMuch), 1);
+    assert_eq!(first(&list), &SkillId::COLD_WATER);
+    assert_eq!(list[0].cautions, [Caution::ColdWaterOnFace]);
+}
+
+#[test]
+fn hard_movement_carries_a_caution() {
+    let movement = builtin(&SkillId::INTENSE_MOVEMENT);
+    assert_eq!(movement.cautions, [Caution::IntenseMovement]);
+    assert!(content::exists(Caution::IntenseMovement.text()));
+    let guide = ebb_core::guides::guide(movement.guide.unwrap());
+    assert_eq!(guide.cautions, [Caution::IntenseMovement]);
+}
+
+#[test]
+fn a_gentle_place_to_start_is_said_only_of_gentle_skills() {
+    let book = SkillBook::new();
+    for seen in [BTreeSet::new(), all_cautions_seen()] {
+        let m = Moment {
+            need: None,
+            cautions_seen: seen,
+            ..Moment::default()
+        };
+        for list in [
+            suggest_for(&book, &m),
+            recommend(&book, &Evidence::default(), &m, 3),
+        ] {
+            for s in list
+                .iter()
+                .filter(|s| s.reason.as_str() == "skill.reason.gentle")
+            {
+                assert!(s.skill.cautions.is_empty(), "{} called gentle", s.skill.id);
+                assert!(
+                    ![
+                        SkillFamily::Cold,
+                        SkillFamily::Movement,
+                        SkillFamily::Release,
+                        SkillFamily::Sensory
+                    ]
+                    .contains(&s.skill.family),
+                    "{} called gentle",
+                    s.skill.id
+                );
+            }
+            assert_eq!(list[0].reason.as_str(), "skill.reason.gentle");
+        }
+    }
+}
+
+#[test]
+fn seen_cautions_are_kept_in_settings_and_survive_reopening() {
+    use ebb_core::store::{DatabaseKey, OpenOptions, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ebb.db");
+    let key = DatabaseKey::new([3; 32]);
+    let at = now().fixed_offset();
+    let mut store = Store::open(&path, &key, OpenOptions::default()).unwrap();
+    let mut settings = store.settings().unwrap();
+    assert!(settings.saw_caution([Caution::ColdWaterOnFace]));
+    assert!(!settings.saw_caution([Caution::ColdWaterOnFace]));
+    store.save_settings(at, &settings).unwrap();
+    drop(store);
+    let store = Store::open(&path, &key, OpenOptions::default()).unwrap();
+    assert_eq!(
+        store.settings().unwrap().cautions_seen,
+        BTreeSet::from([Caution::ColdWaterOnFace])
+    );
+    // Settings written before the field existed read as nothing seen.
+    let old: Settings = serde_json::from_str(r#"{"show_days_without": false}"#).unwrap();
+    assert!(old.cautions_seen.is_empty());
 }
 
 #[test]
@@ -291,7 +434,16 @@ fn a_skill_that_keeps_not_helping_steps_back() {
         before > 0.2,
         "strong taste first only {before} at the start"
     );
-    assert!(after < 0.03, "strong taste still first {after} of the time");
+    assert!(after < 0.06, "strong taste still first {after} of the time");
+    // The shipped order: first at the start, not after.
+    assert_eq!(
+        first(&recommend(&book, &Evidence::default(), &m, 1)),
+        &SkillId::STRONG_TASTE
+    );
+    assert_ne!(
+        first(&recommend(&book, &evidence, &m, 1)),
+        &SkillId::STRONG_TASTE
+    );
 }
 
 #[test]
@@ -446,6 +598,7 @@ fn still_strong_after_two_skills_puts_a_safe_person_first() {
         let list = recommend(&book, &evidence, &still_strong(Need::TooMuch), seed);
         assert_eq!(first(&list), &SkillId::REACH_PERSON);
         assert_eq!(list[0].reason.as_str(), "skill.reason.still_strong");
+        assert_eq!(list[0].reach_out, Some(ReachOut::Person));
     }
 }
 
@@ -461,9 +614,7 @@ fn without_the_still_strong_signal_a_safe_person_is_not_forced_first() {
 }
 
 #[test]
-fn still_strong_leaves_the_list_alone_when_no_person_can_be_offered() {
-    let mut hidden = SkillBook::new();
-    hidden.hide(&SkillId::REACH_PERSON).unwrap();
+fn still_strong_with_nobody_to_reach_offers_a_crisis_line_and_never_an_empty_person() {
     let nobody = Moment {
         context: Context {
             at_hand: Requirement::ALL
@@ -481,29 +632,123 @@ fn still_strong_leaves_the_list_alone_when_no_person_can_be_offered() {
         },
         ..still_strong(Need::TooMuch)
     };
-    let cases = [
-        (hidden, still_strong(Need::TooMuch)),
-        (SkillBook::new(), nobody),
-        (SkillBook::new(), on_watch),
-    ];
-    for (book, m) in cases {
+    for m in [nobody, on_watch] {
         for seed in 0..20 {
-            let list = recommend(&book, &Evidence::default(), &m, seed);
-            let without_signal = Moment {
-                still_strong_after_two_skills: false,
-                ..m.clone()
-            };
-            assert!(list.iter().all(|s| s.skill.id != SkillId::REACH_PERSON));
-            assert!(
-                list.iter()
-                    .all(|s| s.reason.as_str() != "skill.reason.still_strong")
-            );
-            assert_eq!(
-                list,
-                recommend(&book, &Evidence::default(), &without_signal, seed)
-            );
+            let list = recommend(&SkillBook::new(), &Evidence::default(), &m, seed);
+            assert_eq!(first(&list), &SkillId::REACH_PERSON);
+            assert_eq!(list[0].reach_out, Some(ReachOut::CrisisLine));
+            assert_eq!(list[0].reason.as_str(), "skill.reason.still_strong_line");
+            assert!(list[1..].iter().all(|s| s.reach_out.is_none()
+                && s.skill.id != SkillId::REACH_PERSON
+                && s.reason.as_str() != "skill.reason.still_strong"));
         }
     }
+}
+
+#[test]
+fn still_strong_leaves_the_list_alone_when_reaching_out_is_hidden() {
+    let mut hidden = SkillBook::new();
+    hidden.hide(&SkillId::REACH_PERSON).unwrap();
+    let m = still_strong(Need::TooMuch);
+    for seed in 0..20 {
+        let list = recommend(&hidden, &Evidence::default(), &m, seed);
+        let without_signal = Moment {
+            still_strong_after_two_skills: false,
+            ..m.clone()
+        };
+        assert!(list.iter().all(|s| s.skill.id != SkillId::REACH_PERSON));
+        assert!(list.iter().all(|s| s.reach_out.is_none()));
+        assert_eq!(
+            list,
+            recommend(&hidden, &Evidence::default(), &without_signal, seed)
+        );
+    }
+}
+
+#[test]
+fn forced_offers_that_did_not_help_do_not_count_against_reaching_out() {
+    let forced = PastUse {
+        skill: SkillId::REACH_PERSON,
+        need: Some(Need::TooMuch),
+        intensity_before: Some(intensity(9)),
+        intensity_after: Some(intensity(9)),
+        helped: Some(false),
+        urge_passed_safely: Some(false),
+        at: now(),
+        earlier_skills: 2,
+    };
+    assert!(forced.was_forced_reach_out());
+    let reach = builtin(&SkillId::REACH_PERSON);
+    let evidence = Evidence::learn(&times(5, &forced), now());
+    assert_eq!(
+        evidence.belief(reach, Need::TooMuch, true),
+        Belief::prior(reach, Need::TooMuch, true)
+    );
+    // The same use, chosen before two skills were tried, does count.
+    let chosen = PastUse {
+        earlier_skills: 0,
+        ..forced.clone()
+    };
+    assert!(!chosen.was_forced_reach_out());
+    let evidence = Evidence::learn(&times(5, &chosen), now());
+    assert!(
+        evidence.belief(reach, Need::TooMuch, true).mean()
+            < Belief::prior(reach, Need::TooMuch, true).mean()
+    );
+    // And a forced offer that helped counts for it.
+    let helped = PastUse {
+        helped: Some(true),
+        ..forced
+    };
+    let evidence = Evidence::learn(&times(5, &helped), now());
+    assert!(
+        evidence.belief(reach, Need::TooMuch, true).mean()
+            > Belief::prior(reach, Need::TooMuch, true).mean()
+    );
+}
+
+#[test]
+fn the_store_counts_the_skills_before_each_use_in_its_session() {
+    use ebb_core::store::{DatabaseKey, OpenOptions, SkillUseRecord, Store};
+    use ebb_core::urge::{CheckInCadence, DelayGoal, Source, StartOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(
+        dir.path().join("ebb.db"),
+        &DatabaseKey::new([4; 32]),
+        OpenOptions::default(),
+    )
+    .unwrap();
+    let at = |minutes: i64| (now() + Duration::minutes(minutes)).fixed_offset();
+    let record = |skill: &SkillId| SkillUseRecord {
+        skill: skill.as_str().to_owned(),
+        need: Some(Need::TooMuch),
+        intensity_before: Some(intensity(9)),
+        intensity_after: Some(intensity(9)),
+        helped: Some(false),
+    };
+    store
+        .record_skill(at(0), record(&SkillId::HOLD_ICE))
+        .unwrap();
+    let options = StartOptions {
+        source: Source::Widget,
+        intensity: Some(intensity(9)),
+        need: Some(Need::TooMuch),
+        goal: DelayGoal::FIFTEEN_MINUTES,
+        cadence: CheckInCadence::EveryFiveMinutes,
+        utc_offset_secs: 0,
+    };
+    store.start_urge(at(1), options).unwrap();
+    for (minute, skill) in [
+        (2, &SkillId::HOLD_ICE),
+        (3, &SkillId::LONG_EXHALE),
+        (4, &SkillId::REACH_PERSON),
+    ] {
+        store.record_skill(at(minute), record(skill)).unwrap();
+    }
+    let uses = store.past_skill_uses().unwrap();
+    let earlier: Vec<u32> = uses.iter().map(|u| u.earlier_skills).collect();
+    assert_eq!(earlier, [0, 0, 1, 2]);
+    assert!(uses[3].was_forced_reach_out());
 }
 
 // ---- the draws ---------------------------------------------------------------
@@ -559,22 +804,41 @@ fn a_seed_pins_the_draws() {
 }
 
 #[test]
-fn different_seeds_explore_different_orders() {
+fn thompson_sampling_explores_different_orders_and_greedy_does_not() {
     let book = SkillBook::new();
     let m = moment(Need::Control);
-    let orders: HashSet<Vec<SkillId>> = (0..20)
-        .map(|seed| {
-            recommend(&book, &Evidence::default(), &m, seed)
-                .into_iter()
-                .map(|s| s.skill.id)
-                .collect()
-        })
-        .collect();
-    assert!(
-        orders.len() > 5,
-        "only {} orders over 20 seeds",
-        orders.len()
-    );
+    let orders = |ranking| -> HashSet<Vec<SkillId>> {
+        (0..20)
+            .map(|seed| {
+                recommend_ranked(&book, &Evidence::default(), &m, seed, ranking)
+                    .into_iter()
+                    .map(|s| s.skill.id)
+                    .collect()
+            })
+            .collect()
+    };
+    let thompson = orders(Ranking::Thompson).len();
+    assert!(thompson > 5, "only {thompson} orders over 20 seeds");
+    assert_eq!(orders(Ranking::Greedy).len(), 1);
+}
+
+#[test]
+fn the_shipped_ranking_is_what_recommend_uses() {
+    let book = SkillBook::new();
+    let history = times(3, &used(&SkillId::TEAR_PAPER, Need::Numb, true));
+    let evidence = Evidence::learn(&history, now());
+    for seed in 0..10 {
+        assert_eq!(
+            recommend(&book, &evidence, &moment(Need::Numb), seed),
+            recommend_ranked(
+                &book,
+                &evidence,
+                &moment(Need::Numb),
+                seed,
+                Ranking::SHIPPED
+            )
+        );
+    }
 }
 
 // ---- properties over any book, context, history and seed ------------------------
@@ -647,9 +911,10 @@ fn any_history() -> impl Strategy<Value = Vec<PastUse>> {
         prop::option::of(any::<bool>()),
         prop::option::of(any::<bool>()),
         -2000i64..30,
+        0u32..4,
     )
         .prop_map(
-            |(skill, need, before, after, helped, passed, days)| PastUse {
+            |(skill, need, before, after, helped, passed, days, earlier_skills)| PastUse {
                 skill,
                 need,
                 intensity_before: before.map(intensity),
@@ -657,6 +922,7 @@ fn any_history() -> impl Strategy<Value = Vec<PastUse>> {
                 helped,
                 urge_passed_safely: passed,
                 at: now() + Duration::days(days),
+                earlier_skills,
             },
         );
     prop::collection::vec(one, 0..60)
@@ -668,13 +934,63 @@ fn any_moment() -> impl Strategy<Value = Moment> {
         prop::option::of(0u8..=10),
         any_context(),
         any::<bool>(),
+        prop::sample::subsequence(all_cautions_seen().into_iter().collect::<Vec<_>>(), 0..=3),
     )
-        .prop_map(|(need, level, context, still)| Moment {
+        .prop_map(|(need, level, context, still, seen)| Moment {
             need,
             intensity: level.map(intensity),
             context,
             still_strong_after_two_skills: still,
+            cautions_seen: seen.into_iter().collect(),
         })
+}
+
+/// The fixed order or one of the rankings.
+fn any_order() -> impl Strategy<Value = Option<Ranking>> {
+    prop::sample::select(vec![
+        None,
+        Some(Ranking::Greedy),
+        Some(Ranking::Thompson),
+        Some(Ranking::BayesUcb),
+    ])
+}
+
+fn ordered(
+    order: Option<Ranking>,
+    book: &SkillBook,
+    evidence: &Evidence,
+    m: &Moment,
+    seed: u64,
+) -> Vec<Suggestion> {
+    match order {
+        None => suggest_for(book, m),
+        Some(ranking) => recommend_ranked(book, evidence, m, seed, ranking),
+    }
+}
+
+/// A use of reaching out where the still-strong rule put it first.
+fn any_forced_reach_out() -> impl Strategy<Value = PastUse> {
+    (
+        any_need(),
+        prop::option::of(7u8..=10),
+        prop::option::of(0u8..=10),
+        prop::option::of(any::<bool>()),
+        prop::option::of(any::<bool>()),
+        2u32..6,
+        -200i64..1,
+    )
+        .prop_map(
+            |(need, before, after, helped, passed, earlier_skills, days)| PastUse {
+                skill: SkillId::REACH_PERSON,
+                need: Some(need),
+                intensity_before: before.map(intensity),
+                intensity_after: after.map(intensity),
+                helped,
+                urge_passed_safely: passed,
+                at: now() + Duration::days(days),
+                earlier_skills,
+            },
+        )
 }
 
 proptest! {
@@ -686,6 +1002,13 @@ proptest! {
         seed in any::<u64>(),
     ) {
         let list = recommend(&book, &Evidence::learn(&history, now()), &m, seed);
+        prop_assert!(list.iter().all(|s| !book.is_hidden(&s.skill.id)));
+        // A crisis line offered in reaching out's place needs nothing at
+        // hand; every other suggestion keeps the context.
+        let list: Vec<&Suggestion> = list
+            .iter()
+            .filter(|s| s.reach_out != Some(ReachOut::CrisisLine))
+            .collect();
         for s in &list {
             prop_assert!(!book.is_hidden(&s.skill.id), "{} is hidden", s.skill.id);
             prop_assert!(!m.context.on_watch || s.skill.watch, "{} not for a watch", s.skill.id);
@@ -757,5 +1080,93 @@ proptest! {
             said_still_strong,
             usize::from(m.still_strong_after_two_skills && on_offer)
         );
+    }
+
+    #[test]
+    fn no_cautioned_skill_is_first_for_a_person_who_has_not_seen_its_caution(
+        book in any_book(),
+        history in any_history(),
+        m in any_moment(),
+        seed in any::<u64>(),
+        order in any_order(),
+    ) {
+        let list = ordered(order, &book, &Evidence::learn(&history, now()), &m, seed);
+        let unseen = |s: &Suggestion| -> Vec<Caution> {
+            s.skill.cautions.iter().copied().filter(|c| !m.cautions_seen.contains(c)).collect()
+        };
+        for s in &list {
+            prop_assert_eq!(&s.cautions, &unseen(s), "{} shows the wrong cautions", s.skill.id);
+        }
+        if let Some(top) = list.first() {
+            let clear_on_offer = list.iter().any(|s| unseen(s).is_empty());
+            prop_assert!(
+                unseen(top).is_empty() || !clear_on_offer,
+                "{:?}: {} first before its caution was seen", order, top.skill.id
+            );
+        }
+    }
+
+    #[test]
+    fn still_strong_never_offers_an_empty_reach_a_person(
+        book in any_book(),
+        history in any_history(),
+        m in any_moment(),
+        seed in any::<u64>(),
+        order in any_order(),
+    ) {
+        let list = ordered(order, &book, &Evidence::learn(&history, now()), &m, seed);
+        let person_on_offer = candidates(&book, &m.context)
+            .iter()
+            .any(|s| s.id == SkillId::REACH_PERSON);
+        for (place, s) in list.iter().enumerate() {
+            if s.reach_out.is_some() {
+                prop_assert_eq!(place, 0);
+                prop_assert!(m.still_strong_after_two_skills);
+                prop_assert_eq!(&s.skill.id, &SkillId::REACH_PERSON);
+            }
+            if s.reach_out == Some(ReachOut::Person)
+                || s.reason.as_str() == "skill.reason.still_strong"
+            {
+                prop_assert!(m.context.at_hand.contains(&Requirement::Person));
+                prop_assert!(person_on_offer);
+            }
+        }
+        if m.still_strong_after_two_skills && !book.is_hidden(&SkillId::REACH_PERSON) {
+            let expected = if person_on_offer { ReachOut::Person } else { ReachOut::CrisisLine };
+            prop_assert_eq!(list[0].reach_out, Some(expected));
+        }
+    }
+
+    #[test]
+    fn forced_offers_never_lower_reaching_out(
+        book in any_book(),
+        history in any_history(),
+        forced in prop::collection::vec(any_forced_reach_out(), 1..8),
+        m in any_moment(),
+        seed in any::<u64>(),
+    ) {
+        let before = Evidence::learn(&history, now());
+        let mut longer = history.clone();
+        longer.extend(forced);
+        let after = Evidence::learn(&longer, now());
+        let reach = builtin(&SkillId::REACH_PERSON);
+        for need in Need::ALL {
+            for strong in [false, true] {
+                prop_assert!(
+                    after.belief(reach, need, strong).mean()
+                        >= before.belief(reach, need, strong).mean() - 1e-12
+                );
+            }
+        }
+        // Its place in the shipped order, when not forced first, does not fall.
+        let m = Moment { still_strong_after_two_skills: false, ..m };
+        let place = |evidence: &Evidence| {
+            recommend_ranked(&book, evidence, &m, seed, Ranking::Greedy)
+                .iter()
+                .position(|s| s.skill.id == SkillId::REACH_PERSON)
+        };
+        if let (Some(was), Some(is)) = (place(&before), place(&after)) {
+            prop_assert!(is <= was, "reaching out fell from {} to {}", was, is);
+        }
     }
 }

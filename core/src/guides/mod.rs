@@ -85,6 +85,10 @@ pub enum Caution {
     ColdWaterOnFace,
     /// Ice held too long hurts the skin: stop and warm up.
     IceHeldTooLong,
+    /// Hard movement strains the heart and lungs: not with heart or
+    /// breathing conditions, injuries or pregnancy, and over-exercise is a
+    /// risk for people with an eating disorder.
+    IntenseMovement,
 }
 
 impl Caution {
@@ -93,6 +97,7 @@ impl Caution {
         ContentKey::new(match self {
             Caution::ColdWaterOnFace => "caution.cold_water_on_face",
             Caution::IceHeldTooLong => "caution.ice_held_too_long",
+            Caution::IntenseMovement => "caution.intense_movement",
         })
     }
 }

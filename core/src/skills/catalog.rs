@@ -1,4 +1,4 @@
-//! The built-in skills and the clinical prior that matches them to needs.
+//! The built-in skills and the starting table that matches them to needs.
 
 use std::sync::LazyLock;
 use std::time::Duration;
@@ -8,24 +8,36 @@ use crate::content::ContentKey;
 use crate::guides::{Caution, GuideId};
 use crate::urge::Need;
 
-/// The clinical prior: for each need, the built-in skills that serve it,
-/// best first. A built-in serves a need exactly when it is listed here, so
-/// [`Skill::needs`] of built-ins is derived from this table.
+/// The starting table: for each need, the built-in skills that serve it,
+/// in the order offered to a person with no history. A built-in serves a
+/// need exactly when it is listed here, so [`Skill::needs`] of built-ins is
+/// derived from this table.
 ///
-/// The pairing follows the function of self-injury (see `seed/`): a safer
-/// replacement serves the same need.
+/// The needs are functions of self-injury. Affect regulation ("too much"),
+/// anti-dissociation ("numb") and self-punishment are reviewed by Klonsky
+/// (2007, "The functions of deliberate self-injury: a review of the
+/// evidence", Clinical Psychology Review 27(2):226-239), the first with
+/// the strongest support and self-punishment next. Making pain visible and
+/// control are named by the Northlight Mental Health article on NSSI and
+/// harm reduction
+/// (<https://www.northlightmentalhealth.com/blog-nssi-and-harm-reduction>),
+/// which also lists the replacement skills used here and the principle
+/// that a replacement serves the same need. That article pairs no skill
+/// with a need and ranks nothing: which skill goes with which need, and
+/// the order within a row, are the authors' judgement, guided by these
+/// sources (full list in `docs/RECOMMENDATIONS.md`):
 ///
-/// | Need                | Skills, best first                                                   | Why                                                     |
-/// |---------------------|----------------------------------------------------------------------|---------------------------------------------------------|
-/// | too much            | ice, cold water, hard movement, long breaths out, squeeze, tear paper | a strong, safe sensation or the dive reflex brings arousal down |
-/// | numb                | strong taste, ice, cold water, texture, 5-4-3-2-1, hard movement       | vivid input restores feeling and presence               |
-/// | make pain visible   | write it down, reach a person, draw it, tear paper                   | the pain gets a form someone (or the page) can see      |
-/// | control             | small task with choices, hard movement, movement grounding, breathing | choosing and pacing something gives control back        |
-/// | self-punishment     | kind words, reach a person, write it down, breathing                  | compassion and connection answer the self-blame         |
-/// | not sure            | every skill, gentlest first: breathing, grounding, cold, ...        | a broad, low-risk order when the need is not named      |
+/// | Need              | Skills, in table order                                               | Support                                                                 |
+/// |-------------------|----------------------------------------------------------------------|-------------------------------------------------------------------------|
+/// | too much          | ice, cold water, hard movement, long breaths out, squeeze, tear paper | DBT TIP skills (Linehan 2015, Distress Tolerance Handout 6): temperature, intense exercise, paced breathing, paired muscle relaxation |
+/// | numb              | strong taste, ice, cold water, texture, 5-4-3-2-1, hard movement       | the article's "strong sensory input" and grounding; pairing with numbness is judgement |
+/// | make pain visible | write it down, reach a person, draw it, tear paper                   | the article's writing the urge down and contacting a safe person; judgement |
+/// | control           | small task with choices, hard movement, movement grounding, breathing | judgement only                                                          |
+/// | self-punishment   | kind words, reach a person, write it down, breathing                  | the article's speaking to oneself kindly; compassion for self-criticism (Gilbert and Procter 2006); judgement |
+/// | not sure          | every skill, gentlest first: breathing, grounding, ...              | judgement: low-risk, uncautioned skills first                           |
 ///
-/// The order is the prior rank. The learning recommender starts from this
-/// same table and moves away from it only as a person's own outcomes come in.
+/// The learning recommender starts from this same table and moves away
+/// from it as a person's own outcomes come in.
 pub const PRIOR: &[(Need, &[SkillId])] = &[
     (
         Need::TooMuch,
@@ -172,7 +184,7 @@ fn catalog() -> Vec<Skill> {
             SkillId::INTENSE_MOVEMENT, "intense_movement", steps: [1, 2, 3, 4],
             family: Movement, requires: [],
             discreet: false, watch: true, typical_secs: 240,
-            cautions: [], guide: Some(GuideId::IntenseMovement),
+            cautions: [IntenseMovement], guide: Some(GuideId::IntenseMovement),
         ),
         builtin!(
             SkillId::STRONG_TASTE, "strong_taste", steps: [1, 2, 3, 4],

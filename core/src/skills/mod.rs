@@ -4,7 +4,9 @@
 //! Three separate steps, so each can change on its own:
 //!
 //! - the **catalog** ([`builtins`], [`prior`]): the built-in skills and the
-//!   clinical prior, a table of which skills serve which need, best first;
+//!   starting table of which skills serve which need, best first (the
+//!   pairings follow published sources; the order within a need is the
+//!   authors' judgement, see [`PRIOR`]);
 //! - the **book** ([`SkillBook`]): built-ins plus the person's own skills,
 //!   minus the ones they hid; this is what gets stored;
 //! - **suggesting** ([`suggest`]): the book is filtered by the moment
@@ -13,8 +15,8 @@
 //!   recommender can replace it and keep the filters, the family spread and the
 //!   reasons.
 //! - **recommending** ([`recommend()`]): the same filters, family spread and
-//!   reasons, with the order learned from the person's own outcomes
-//!   (Thompson sampling over Beta beliefs that start at the clinical prior).
+//!   reasons, with the order learned from the person's own outcomes (Beta
+//!   beliefs that start at the table, ranked by their mean).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -35,8 +37,10 @@ mod suggest;
 pub use book::SkillBook;
 pub use catalog::{PRIOR, builtins, prior};
 pub use personal::{PersonalSkillDraft, SkillError};
-pub use recommend::{Belief, Draws, Evidence, Moment, Outcome, PastUse, recommend};
-pub use suggest::{Context, Suggestion, candidates, suggest};
+pub use recommend::{
+    Belief, Draws, Evidence, Moment, Outcome, PastUse, Ranking, recommend, recommend_ranked,
+};
+pub use suggest::{Context, ReachOut, Suggestion, candidates, suggest, suggest_for};
 
 /// Names one skill: a slug of lowercase ASCII letters and digits joined by
 /// single hyphens, such as `hold-ice`. Stored and synced as a plain string.

@@ -4,41 +4,50 @@
 //! the ordering: [`candidates`] still drops hidden skills and those the
 //! [`Context`] rules out, [`spread_families`] still keeps the top three from
 //! being all one kind, and the reasons still come from content keys. The
-//! order comes from Thompson sampling: every (need, skill) pair has a Beta
-//! belief about how often the skill helps this person with this need; one
-//! draw from each belief, highest first.
+//! order comes from a Beta belief for every (need, skill) pair about how
+//! often the skill helps this person with this need. How beliefs become an
+//! order is a [`Ranking`]; the one shipped ([`Ranking::SHIPPED`]) ranks by
+//! the belief's mean, because it did best in the simulation
+//! (`core/examples/simulate.rs`, reported in `docs/RECOMMENDATIONS.md`).
 //!
-//! - **Start** ([`Evidence::belief`]): the clinical prior ([`super::PRIOR`])
-//!   as pseudo-counts, so a person with no history gets nearly the clinical
-//!   order, and their own skills start hopeful so they get tried.
+//! - **Start** ([`Evidence::belief`]): the starting table ([`super::PRIOR`],
+//!   the authors' judgement, see its sources) as small pseudo-counts, and
+//!   their own skills start hopeful so they get tried. With no history the
+//!   order is the table's order, apart from the safety rules below.
 //! - **Learn** ([`Evidence::learn`], [`Outcome::of`]): each past use adds its
 //!   outcome to its need, recent uses counting more, and a little to the same
 //!   skill for the other needs.
-//! - **Choose** ([`recommend`]): draws come from a generator seeded by the
-//!   caller ([`Draws`]), so the same seed and history give the same list.
-//!   A shell passes a fresh seed (a hash of the time, say) on each call, so a
-//!   skill that is still uncertain gets its turn.
+//! - **Choose** ([`recommend`]): any random draws come from a generator
+//!   seeded by the caller ([`Draws`]), so the same seed and history give the
+//!   same list.
 //!
 //! Nothing here forecasts anything about the person. The only thing learned
 //! is which skills have helped them, and the only output is an order of
 //! skills with a kind reason for each.
 //!
-//! When the urge is still strong after two skills, reaching a safe person
-//! goes first (see [`Moment::still_strong_after_two_skills`]). Crisis lines
-//! are not skills: the safety module offers them on its own, from the urge
-//! session's [`crate::urge::CueKind::StillStrong`] cue, whatever this list
-//! holds. So if reaching a person is hidden or nobody is reachable, this list
-//! just keeps its learned order and the shell still shows that offer.
+//! Two safety rules hold whatever was learned (both in
+//! [`super::suggest`]'s shared last step, so the fixed order keeps them too):
+//!
+//! - A skill with a caution the person has not seen ([`Moment::cautions_seen`])
+//!   is never first while a skill without one is on offer, and every
+//!   suggestion carries its unseen cautions ([`Suggestion::cautions`]) so a
+//!   list can show them.
+//! - When the urge is still strong after two skills, reaching out goes first
+//!   (see [`Moment::still_strong_after_two_skills`]): to a person when one is
+//!   reachable, otherwise to a crisis line ([`ReachOut`]). Those forced
+//!   offers do not teach the recommender that reaching out fails
+//!   ([`Evidence::learn`]).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::suggest::{Pace, fits, pace, reason as prior_reason, spread_families};
+use super::suggest::{Pace, finish, fits, pace, reason as prior_reason};
 use super::{Context, Skill, SkillBook, SkillId, Suggestion, candidates, prior};
 use crate::content::ContentKey;
+use crate::guides::Caution;
 use crate::urge::{Intensity, Need};
 
 /// One time a person turned to a skill, and what happened. The store builds
@@ -60,6 +69,24 @@ pub struct PastUse {
     pub urge_passed_safely: Option<bool>,
     /// When they used it.
     pub at: DateTime<Utc>,
+    /// How many skills were used before this one in the same urge session
+    /// (0 outside a session). Two or more, with a strong urge, is when
+    /// reaching out is put first; see [`PastUse::was_forced_reach_out`].
+    #[serde(default)]
+    pub earlier_skills: u32,
+}
+
+impl PastUse {
+    /// Whether this was reaching a person at the moment the still-strong
+    /// rule puts it first: after two skills, with the urge strong (or its
+    /// strength not noted). Those moments are chosen for being the hardest,
+    /// so a "did not help" there says more about the moment than about
+    /// reaching out; [`Evidence::learn`] keeps only what helped.
+    pub fn was_forced_reach_out(&self) -> bool {
+        self.skill == SkillId::REACH_PERSON
+            && self.earlier_skills >= 2
+            && self.intensity_before.is_none_or(Intensity::is_strong)
+    }
 }
 
 /// How much one past use counts for and against a skill, before its age is
@@ -148,7 +175,9 @@ impl Belief {
     }
 
     /// The starting belief for `skill` and `need`, before any history: the
-    /// clinical prior as pseudo-counts.
+    /// rank in [`super::PRIOR`] as pseudo-counts. The counts are the
+    /// authors' judgement, set small so a few outcomes outweigh them; no
+    /// study gives these numbers.
     ///
     /// | Skill                                          | alpha | beta |
     /// |------------------------------------------------|-------|------|
@@ -162,7 +191,8 @@ impl Belief {
     /// | their own, named for other needs only          | 1     | 1.5  |
     ///
     /// For a strong urge, quick physical kinds get +0.5 alpha and reflective
-    /// kinds +0.5 beta, as in the fixed order. The counts are small, so a few
+    /// kinds +0.5 beta, as in the fixed order (DBT's TIPP skills are meant
+    /// for the highest arousal; the size of the nudge is a judgement). The counts are small, so a few
     /// of the person's own outcomes outweigh them. A person's own skill starts
     /// like a lower built-in, with a wide belief: it gets tried early, and
     /// stays up only if it helps.
@@ -196,6 +226,12 @@ impl Belief {
 
     const STRONG_NUDGE: f64 = 0.5;
 
+    /// The standard deviation of the belief.
+    pub fn sd(self) -> f64 {
+        let n = self.alpha + self.beta;
+        (self.alpha * self.beta / (n * n * (n + 1.0))).sqrt()
+    }
+
     fn updated(self, outcome: Outcome) -> Self {
         Self {
             alpha: self.alpha + outcome.helped,
@@ -226,10 +262,16 @@ impl Evidence {
 
     /// Learns from `history`, seen from `now`. Uses dated after `now` (a
     /// clock set differently on another device) count as if from `now`.
+    /// Reaching out where the still-strong rule put it first
+    /// ([`PastUse::was_forced_reach_out`]) counts only if it helped, so the
+    /// rule's own offers never lower it.
     pub fn learn(history: &[PastUse], now: DateTime<Utc>) -> Self {
         let mut evidence = Self::default();
         for past in history {
-            let outcome = Outcome::of(past);
+            let mut outcome = Outcome::of(past);
+            if past.was_forced_reach_out() {
+                outcome.did_not = 0.0;
+            }
             if outcome.total() <= 0.0 {
                 continue;
             }
@@ -278,7 +320,7 @@ impl Evidence {
 
     /// Whether `skill` has helped more often than not when used for `need`.
     /// Such a skill is offered among those serving the need even when the
-    /// clinical prior does not list it there: the person found it helps.
+    /// starting table does not list it there: the person found it helps.
     pub fn helped_more_than_not(&self, skill: &SkillId, need: Need) -> bool {
         let own = self.own(skill, need);
         own.helped > own.did_not
@@ -299,6 +341,13 @@ impl Evidence {
     /// Whether anything at all was learned.
     fn has_history(&self) -> bool {
         !self.tallies.is_empty()
+    }
+
+    /// The weighted number of uses for `need`, over every skill: how much
+    /// this person has tried for it (the clock of [`Ranking::BayesUcb`]).
+    fn uses_for(&self, need: Need) -> f64 {
+        let at = need_index(need);
+        self.tallies.values().map(|tally| tally[at].total()).sum()
     }
 }
 
@@ -360,83 +409,120 @@ pub struct Moment {
     pub context: Context,
     /// The urge is still strong after two skills in this session (the urge
     /// session knows: it is when it sends
-    /// [`crate::urge::CueKind::StillStrong`]). Reaching a safe person then
-    /// goes first, if it is shown and someone is reachable.
+    /// [`crate::urge::CueKind::StillStrong`]). Reaching out then goes first
+    /// (unless the person hid it): to a person if [`Requirement::Person`] is
+    /// at hand, which callers set only when the safety plan names someone,
+    /// otherwise to a crisis line ([`ReachOut`]).
+    ///
+    /// [`Requirement::Person`]: super::Requirement::Person
     pub still_strong_after_two_skills: bool,
+    /// The cautions the person has already been shown (kept in
+    /// [`crate::settings::Settings::cautions_seen`]). A skill with a caution
+    /// not in here is never first while a skill without one is on offer.
+    pub cautions_seen: BTreeSet<Caution>,
 }
 
-/// Skills to offer for `moment`, best first, learned from `evidence`.
+/// How beliefs become an order. Every way keeps the same filters, grouping
+/// and safety rules; only the order within a group differs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Ranking {
+    /// By the belief's mean, highest first: what is believed to help most
+    /// for this person now. No draws; ties keep catalog order.
+    Greedy,
+    /// Thompson sampling: one draw from each belief, highest first.
+    Thompson,
+    /// Bayes-UCB (Kaufmann, Cappé and Garivier 2012): an upper quantile of
+    /// each belief, approximated as mean + sqrt(2 ln t) standard deviations,
+    /// where t is one more than the weighted uses for this need.
+    BayesUcb,
+}
+
+impl Ranking {
+    /// The ranking [`recommend`] uses: the best of the four ways compared in
+    /// the simulation (see `docs/RECOMMENDATIONS.md`).
+    pub const SHIPPED: Ranking = Ranking::Greedy;
+
+    /// The score `belief` gets (higher goes first).
+    fn score(self, belief: Belief, uses_for_need: f64, draws: &mut Draws) -> f64 {
+        match self {
+            Ranking::Greedy => belief.mean(),
+            Ranking::Thompson => draws.beta(belief.alpha, belief.beta),
+            Ranking::BayesUcb => {
+                belief.mean() + (2.0 * (1.0 + uses_for_need).ln()).sqrt() * belief.sd()
+            }
+        }
+    }
+}
+
+/// Skills to offer for `moment`, best first, learned from `evidence`, in
+/// the shipped [`Ranking`].
 ///
 /// The rule, in order of precedence:
 ///
 /// - Hidden skills and skills the context rules out never appear (the same
 ///   [`candidates`] as [`super::suggest`]).
-/// - Still strong after two skills: reaching a safe person goes first, when
-///   it is on offer here. If it is not, the list keeps its learned order; a
-///   crisis line is the safety module's to offer, not this list's.
+/// - Still strong after two skills: reaching out goes first, to a person
+///   when one is on offer here, otherwise to a crisis line; not at all when
+///   the person hid it.
+/// - A skill with a caution the person has not seen is never first while
+///   one without is on offer.
 /// - Skills that fit the need come first, as in the fixed order: those the
 ///   prior lists for it, the person's own for it (every skill when the need
 ///   is not named), and any skill that has helped this person more often
 ///   than not for this need ([`Evidence::helped_more_than_not`]). The rest
-///   follow. The clinical model is that a replacement serves the same need;
-///   learning decides which of those serve this person best, and lets in
-///   what they found helps on their own.
-/// - Within each group, one draw from each skill's [`Belief`] for the need,
-///   highest first. Draws come from [`Draws`] seeded with `seed`: the same
-///   book, evidence, moment and seed always give the same list.
+///   follow.
+/// - Within each group, by the ranking's score of each skill's [`Belief`]
+///   for the need, highest first. Any draws come from [`Draws`] seeded with
+///   `seed`: the same book, evidence, moment and seed always give the same
+///   list.
 /// - The top three are not all one family when another is on offer (the same
 ///   family spread as [`super::suggest`]).
 ///
-/// Each suggestion says why, in order of precedence: reaching a person when
-/// it stays strong; "you added this one"; "it helped most of the recent
-/// times" for this need; "it helps quickly when an urge is strong"; "you
-/// have not tried this one yet" (once there is any history at all); then the
-/// fixed order's reasons.
+/// Each suggestion says why, in order of precedence: reaching out when it
+/// stays strong; "you added this one"; "it helped most of the recent times"
+/// for this need; "it helps quickly when an urge is strong"; "you have not
+/// tried this one yet" (once there is any history at all); then the fixed
+/// order's reasons.
 pub fn recommend(
     book: &SkillBook,
     evidence: &Evidence,
     moment: &Moment,
     seed: u64,
 ) -> Vec<Suggestion> {
+    recommend_ranked(book, evidence, moment, seed, Ranking::SHIPPED)
+}
+
+/// [`recommend`] with a chosen [`Ranking`], for comparing them.
+pub fn recommend_ranked(
+    book: &SkillBook,
+    evidence: &Evidence,
+    moment: &Moment,
+    seed: u64,
+    ranking: Ranking,
+) -> Vec<Suggestion> {
     let need = moment.need.unwrap_or(Need::NotSure);
     let strong = moment.intensity.is_some_and(Intensity::is_strong);
     let mut draws = Draws::new(seed);
-    let mut drawn: Vec<(bool, f64, &Skill)> = candidates(book, &moment.context)
+    let uses_for_need = evidence.uses_for(need);
+    let mut scored: Vec<(bool, f64, &Skill)> = candidates(book, &moment.context)
         .into_iter()
         .map(|skill| {
             let belief = evidence.belief(skill, need, strong);
             let fitting = fits(skill, need) || evidence.helped_more_than_not(&skill.id, need);
-            (fitting, draws.beta(belief.alpha, belief.beta), skill)
+            (
+                fitting,
+                ranking.score(belief, uses_for_need, &mut draws),
+                skill,
+            )
         })
         .collect();
-    // Fitting skills first, then by draw. Stable, so equal draws keep
+    // Fitting skills first, then by score. Stable, so equal scores keep
     // catalog order.
-    drawn.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)));
-    let mut ordered: Vec<&Skill> = drawn.into_iter().map(|(_, _, skill)| skill).collect();
-
-    let person_first = moment.still_strong_after_two_skills
-        && match ordered.iter().position(|s| s.id == SkillId::REACH_PERSON) {
-            Some(at) => {
-                let person = ordered.remove(at);
-                ordered.insert(0, person);
-                true
-            }
-            None => false,
-        };
-    spread_families(&mut ordered);
-
-    ordered
-        .into_iter()
-        .enumerate()
-        .map(|(place, skill)| Suggestion {
-            reason: if person_first && place == 0 {
-                ContentKey::new("skill.reason.still_strong")
-            } else {
-                learned_reason(skill, need, strong, evidence)
-            },
-            skill: skill.clone(),
-        })
-        .collect()
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)));
+    let ordered: Vec<&Skill> = scored.into_iter().map(|(_, _, skill)| skill).collect();
+    finish(book, ordered, moment, |skill| {
+        learned_reason(skill, need, strong, evidence)
+    })
 }
 
 /// Why `skill` is offered, given what was learned.

@@ -2,20 +2,23 @@
 //!
 //! [`suggest`] runs four steps. Only the second decides rank, so the learning
 //! recommender ([`super::recommend`]) replaces [`order_by_prior`] and keeps
-//! the rest. [`suggest`] stays the fixed order, for a person with no history
-//! and wherever the same input must always give the same list:
+//! the rest. [`suggest`] stays the fixed order, for wherever the same input
+//! must always give the same list:
 //!
 //! 1. [`candidates`]: drop hidden skills and those the [`Context`] rules out;
-//! 2. [`order_by_prior`]: order by need, urge strength and the clinical prior;
-//! 3. [`spread_families`]: keep the top three from being all one kind;
-//! 4. [`reason`]: say in a line why each one is offered.
+//! 2. [`order_by_prior`]: order by need, urge strength and the starting table;
+//! 3. [`finish`]: the safety rules (no unseen caution first; reaching out
+//!    first when the urge stays strong), [`spread_families`] (keep the top
+//!    three from being all one kind), and a line on why each one is offered.
 
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+use super::recommend::Moment;
 use super::{Requirement, Skill, SkillBook, SkillFamily, SkillId, prior};
 use crate::content::ContentKey;
+use crate::guides::Caution;
 use crate::urge::{Intensity, Need};
 
 /// Where the person is and what they have, as far as the shell knows.
@@ -63,6 +66,26 @@ pub struct Suggestion {
     pub skill: Skill,
     /// A short line on why it is offered.
     pub reason: ContentKey,
+    /// The skill's cautions the person has not seen yet. A list shows them
+    /// next to the skill; once shown, the shell records them as seen
+    /// ([`crate::settings::Settings::saw_caution`]).
+    pub cautions: Vec<Caution>,
+    /// Set on the first suggestion when the still-strong rule put reaching
+    /// out there: whom to reach.
+    pub reach_out: Option<ReachOut>,
+}
+
+/// Whom the still-strong rule offers to reach.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum ReachOut {
+    /// Someone from the safety plan: the shell opens the reach-a-person
+    /// guide with the plan's people.
+    Person,
+    /// Nobody is reachable (no one in the plan, or the person guide cannot
+    /// run here): the shell opens the crisis lines instead.
+    CrisisLine,
 }
 
 /// Skills to offer for an urge, best first.
@@ -81,6 +104,8 @@ pub struct Suggestion {
 /// - The person's own skills take every second place in their group (2nd,
 ///   4th, ...), in the order they were added: their own ideas stay near the
 ///   top.
+/// - A skill with a caution is never first while a skill without one is on
+///   offer: this form knows of no caution seen (see [`suggest_for`]).
 /// - If the top three are all one family and another family is on offer,
 ///   the first skill of another family moves up to third place.
 pub fn suggest(
@@ -89,17 +114,95 @@ pub fn suggest(
     intensity: Option<Intensity>,
     context: &Context,
 ) -> Vec<Suggestion> {
-    let need = need.unwrap_or(Need::NotSure);
-    let strong = intensity.is_some_and(Intensity::is_strong);
-    let mut ordered = order_by_prior(candidates(book, context), need, strong);
+    suggest_for(
+        book,
+        &Moment {
+            need,
+            intensity,
+            context: context.clone(),
+            ..Moment::default()
+        },
+    )
+}
+
+/// The fixed order for a whole [`Moment`]: [`suggest`], with the cautions
+/// the person has seen and the still-strong rule taken into account.
+pub fn suggest_for(book: &SkillBook, moment: &Moment) -> Vec<Suggestion> {
+    let need = moment.need.unwrap_or(Need::NotSure);
+    let strong = moment.intensity.is_some_and(Intensity::is_strong);
+    let ordered = order_by_prior(candidates(book, &moment.context), need, strong);
+    finish(book, ordered, moment, |skill| reason(skill, need, strong))
+}
+
+/// The last step both orders share: the safety rules, the family spread and
+/// the reasons.
+///
+/// 1. A skill with a caution the person has not seen is never first while a
+///    skill without one is on offer: the first such skill moves up to first
+///    place. (With nothing else on offer it stays, its caution on the list.)
+/// 2. Still strong after two skills: reaching a person goes first when it is
+///    on offer here; when it is not (nobody in the plan, or a watch) but the
+///    person has not hidden it, it goes first as a crisis line.
+/// 3. [`spread_families`], which never changes first place.
+pub(super) fn finish<'a>(
+    book: &'a SkillBook,
+    mut ordered: Vec<&'a Skill>,
+    moment: &Moment,
+    reason: impl Fn(&Skill) -> ContentKey,
+) -> Vec<Suggestion> {
+    let unseen = |skill: &Skill| -> Vec<Caution> {
+        skill
+            .cautions
+            .iter()
+            .filter(|c| !moment.cautions_seen.contains(c))
+            .copied()
+            .collect()
+    };
+    let blocked = ordered.first().is_some_and(|s| !unseen(s).is_empty());
+    let safe = ordered.iter().position(|s| unseen(s).is_empty());
+    if let Some(at) = safe.filter(|_| blocked) {
+        let safe = ordered.remove(at);
+        ordered.insert(0, safe);
+    }
+    let reach = if moment.still_strong_after_two_skills {
+        reach_out_first(book, &mut ordered)
+    } else {
+        None
+    };
     spread_families(&mut ordered);
     ordered
         .into_iter()
-        .map(|skill| Suggestion {
-            reason: reason(skill, need, strong),
-            skill: skill.clone(),
+        .enumerate()
+        .map(|(place, skill)| {
+            let reach_out = reach.filter(|_| place == 0);
+            Suggestion {
+                reason: match reach_out {
+                    Some(ReachOut::Person) => ContentKey::new("skill.reason.still_strong"),
+                    Some(ReachOut::CrisisLine) => ContentKey::new("skill.reason.still_strong_line"),
+                    None => reason(skill),
+                },
+                cautions: unseen(skill),
+                reach_out,
+                skill: skill.clone(),
+            }
         })
         .collect()
+}
+
+/// Puts reaching out first (see [`finish`]) and says whom to reach; `None`
+/// when the person hid it.
+fn reach_out_first<'a>(book: &'a SkillBook, ordered: &mut Vec<&'a Skill>) -> Option<ReachOut> {
+    if let Some(at) = ordered.iter().position(|s| s.id == SkillId::REACH_PERSON) {
+        let person = ordered.remove(at);
+        ordered.insert(0, person);
+        return Some(ReachOut::Person);
+    }
+    if book.is_hidden(&SkillId::REACH_PERSON) {
+        return None;
+    }
+    let skill = book.get(&SkillId::REACH_PERSON)?;
+    ordered.insert(0, skill);
+    Some(ReachOut::CrisisLine)
 }
 
 /// The skills that may be offered here: not hidden, and allowed by the
@@ -110,7 +213,7 @@ pub fn candidates<'a>(book: &'a SkillBook, context: &Context) -> Vec<&'a Skill> 
         .collect()
 }
 
-/// Orders candidates by the clinical prior (see [`suggest`] for the rule).
+/// Orders candidates by the starting table (see [`suggest`] for the rule).
 pub(super) fn order_by_prior(candidates: Vec<&Skill>, need: Need, strong: bool) -> Vec<&Skill> {
     let (fitting, rest): (Vec<_>, Vec<_>) =
         candidates.into_iter().partition(|skill| fits(skill, need));
@@ -141,13 +244,21 @@ pub(super) fn reason(skill: &Skill, need: Need, strong: bool) -> ContentKey {
         "skill.reason.own"
     } else if strong && pace(skill.family) == Pace::Quick {
         "skill.reason.strong"
-    } else if need == Need::NotSure {
+    } else if need == Need::NotSure && gentle(skill) {
         "skill.reason.gentle"
+    } else if need == Need::NotSure {
+        "skill.reason.other"
     } else if skill.serves(need) {
         "skill.reason.need"
     } else {
         "skill.reason.other"
     })
+}
+
+/// Whether `skill` may be called "a gentle place to start": no cautions,
+/// and not one of the quick, intense kinds.
+pub(super) fn gentle(skill: &Skill) -> bool {
+    skill.cautions.is_empty() && pace(skill.family) != Pace::Quick
 }
 
 /// Whether `skill` belongs in the first group for `need`.

@@ -518,7 +518,10 @@ pub(super) fn recent_pauses(conn: &Connection, limit: usize) -> Result<Vec<PastP
 pub(super) fn past_skill_uses(conn: &Connection) -> Result<Vec<PastUse>> {
     let mut stmt = conn.prepare(
         "SELECT u.skill, coalesce(u.need, s.need), u.intensity_before, u.intensity_after,
-                u.helped, u.at_ms, s.outcome
+                u.helped, u.at_ms, s.outcome,
+                (SELECT count(*) FROM skill_uses e
+                 WHERE u.session_id IS NOT NULL AND e.session_id = u.session_id
+                   AND (e.at_ms, e.event_id) < (u.at_ms, u.event_id))
          FROM skill_uses u LEFT JOIN urge_sessions s ON s.id = u.session_id
          ORDER BY u.at_ms, u.event_id",
     )?;
@@ -531,11 +534,12 @@ pub(super) fn past_skill_uses(conn: &Connection) -> Result<Vec<PastUse>> {
             r.get::<_, Option<bool>>(4)?,
             r.get::<_, i64>(5)?,
             r.get::<_, Option<String>>(6)?,
+            r.get::<_, u32>(7)?,
         ))
     })?;
     let mut uses = Vec::new();
     for row in rows {
-        let (skill, need, before, after, helped, at_ms, outcome) = row?;
+        let (skill, need, before, after, helped, at_ms, outcome, earlier_skills) = row?;
         let Ok(skill) = SkillId::new(skill) else {
             continue;
         };
@@ -561,6 +565,7 @@ pub(super) fn past_skill_uses(conn: &Connection) -> Result<Vec<PastUse>> {
                     what: "skill use time",
                     detail: at_ms.to_string(),
                 })?,
+            earlier_skills,
         });
     }
     Ok(uses)

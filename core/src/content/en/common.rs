@@ -7,5 +7,9 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "caution.ice_held_too_long",
         "Ice held for a long time can hurt your skin. If your hand aches or goes numb, put the ice down and warm your hand.",
     ),
+    (
+        "caution.intense_movement",
+        "Before you try this: hard movement raises your heart rate and breathing. Skip it, or go gently, if you have a heart or breathing condition, an injury, or are pregnant. If you live with an eating disorder, exercise can turn into pushing yourself too hard. Another skill will serve you just as well.",
+    ),
     ("common.close", "Close"),
 ];

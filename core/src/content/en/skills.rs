@@ -350,6 +350,10 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "skill.reason.still_strong",
         "It is still strong. Someone you trust can help you hold it.",
     ),
+    (
+        "skill.reason.still_strong_line",
+        "It is still strong. A crisis line can help you hold it.",
+    ),
     ("skill.reason.untried", "You have not tried this one yet."),
     (
         "skill.reason.helped.too_much",
