@@ -18,7 +18,8 @@ pub(super) fn handle(
     match event {
         Event::StartGuide { guide, skill } => {
             let timeline = guides::guide(guide);
-            if !timeline.cautions.is_empty() && !flow.cautions_read.contains(&guide) {
+            let seen = store.settings()?.cautions_seen;
+            if !timeline.cautions.iter().all(|c| seen.contains(c)) {
                 flow.go(Place::Cautions { guide, skill });
             } else {
                 start(flow, store, ctx, guide, skill, effects)?;
@@ -26,7 +27,11 @@ pub(super) fn handle(
         }
         Event::AcceptCautions => {
             if let Place::Cautions { guide, skill } = flow.place.clone() {
-                flow.cautions_read.insert(guide);
+                // Read once, kept: the caution is not asked again.
+                let mut settings = store.settings()?;
+                if settings.saw_caution(guides::guide(guide).cautions) {
+                    store.save_settings(ctx.local, &settings)?;
+                }
                 start(flow, store, ctx, guide, skill, effects)?;
             }
         }

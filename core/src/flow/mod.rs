@@ -187,8 +187,6 @@ pub struct Flow {
     /// A line about the last input that could not be used (nothing was
     /// changed), shown once.
     problem: Option<String>,
-    /// Guides whose cautions were read in this flow.
-    cautions_read: BTreeSet<GuideId>,
 }
 
 impl Default for Flow {
@@ -308,7 +306,6 @@ impl Flow {
             playing: None,
             notice: None,
             problem: None,
-            cautions_read: BTreeSet::new(),
         }
     }
 

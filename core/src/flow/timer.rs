@@ -6,7 +6,9 @@ use chrono::{DateTime, Utc};
 
 use super::{Ctx, Detail, Effect, Event, Flow, FlowError, Item, Model, Place, Reminder};
 use super::{Question, Role, Screen, Section, TimerDetail, blank, keyed, skill_id};
-use crate::skills::{Context as SkillContext, Evidence, Moment, Suggestion, recommend};
+use crate::skills::{
+    Context as SkillContext, Evidence, Moment, ReachOut, Requirement, Suggestion, recommend,
+};
 use crate::store::{SkillUseRecord, Store};
 use crate::urge::{
     Cue, CueKind, DelayGoal, Intensity, Need, StartOptions, UrgeSession, suggested_goal,
@@ -280,24 +282,40 @@ pub(super) fn intensity_question(ctx: &Ctx) -> Question {
 fn skill_item(ctx: &Ctx, s: &Suggestion) -> Item {
     let id = s.skill.id.as_str().to_owned();
     let mut choices = Vec::new();
-    if let Some(guide) = s.skill.guide {
-        choices.push(ctx.choice(
+    match (s.reach_out, s.skill.guide) {
+        // Still strong with nobody in the plan: the lines, not a person.
+        (Some(ReachOut::CrisisLine), _) => choices.push(ctx.choice(
+            "flow.timer.reach_line",
+            Role::Secondary,
+            Event::OpenCrisis,
+        )),
+        (_, Some(guide)) => choices.push(ctx.choice(
             "flow.timer.guide_me",
             Role::Secondary,
             Event::StartGuide {
                 guide,
                 skill: Some(id.clone()),
             },
-        ));
+        )),
+        (_, None) => {}
     }
     choices.push(ctx.choice(
         "flow.timer.tried",
         Role::Secondary,
         Event::UseSkill { skill: id },
     ));
+    // A caution not yet read is said with the skill, before anything else
+    // about it.
+    let note = s
+        .cautions
+        .iter()
+        .map(|c| ctx.k(c.text()))
+        .chain(std::iter::once(ctx.k(s.reason)))
+        .collect::<Vec<_>>()
+        .join(" ");
     Item {
         text: s.skill.title.in_locale(ctx.locale).to_owned(),
-        note: Some(ctx.k(s.reason)),
+        note: Some(note),
         choices,
     }
 }
@@ -308,14 +326,20 @@ fn skill_item(ctx: &Ctx, s: &Suggestion) -> Item {
 fn suggestions(store: &Store, ctx: &Ctx, s: &UrgeSession) -> Result<Vec<Suggestion>, FlowError> {
     let book = store.skill_book()?;
     let evidence = Evidence::learn(&store.past_skill_uses()?, ctx.now);
+    let mut context = SkillContext {
+        on_watch: ctx.device == super::DeviceKind::Watch,
+        ..SkillContext::default()
+    };
+    // Reaching a person is offered only when the plan names someone.
+    if store.safety_plan()?.people.is_empty() {
+        context.at_hand.remove(&Requirement::Person);
+    }
     let moment = Moment {
         need: s.need(),
         intensity: s.latest_intensity(),
-        context: SkillContext {
-            on_watch: ctx.device == super::DeviceKind::Watch,
-            ..SkillContext::default()
-        },
+        context,
         still_strong_after_two_skills: s.still_strong_after_skills(),
+        cautions_seen: store.settings()?.cautions_seen,
     };
     let seed = s.started_at().timestamp_millis().unsigned_abs()
         ^ u64::try_from(s.skills_tried().len())

@@ -96,6 +96,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "Every skill is hidden. Your skills list can show them again.",
     ),
     ("flow.timer.guide_me", "Guide me"),
+    ("flow.timer.reach_line", "Show the lines"),
     ("flow.timer.tried", "I did this"),
     ("flow.timer.need_choice", "What is it for?"),
     ("flow.timer.breathe", "Breathe"),
