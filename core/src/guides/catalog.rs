@@ -200,12 +200,15 @@ pub(super) fn intense_movement() -> Guide {
         secs(30),
     ));
     steps.push(check_in());
-    guide(
-        GuideId::IntenseMovement,
-        "guide.intense_movement.title",
-        "guide.intense_movement.intro",
-        steps,
-    )
+    Guide {
+        cautions: vec![Caution::IntenseMovement],
+        ..guide(
+            GuideId::IntenseMovement,
+            "guide.intense_movement.title",
+            "guide.intense_movement.intro",
+            steps,
+        )
+    }
 }
 
 /// One strong taste, smell or texture, given full attention.

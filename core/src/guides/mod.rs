@@ -85,6 +85,12 @@ pub enum Caution {
     ColdWaterOnFace,
     /// Ice held too long hurts the skin: stop and warm up.
     IceHeldTooLong,
+    /// Hard exercise strains the body: not with heart or breathing
+    /// conditions, an injury or in pregnancy without a doctor's word, and
+    /// not as a way to burn off food for someone living with an eating
+    /// disorder. DBT handouts put intense exercise under the same medical
+    /// caution as cold water (see `docs/CAUTIONS.md`).
+    IntenseMovement,
 }
 
 impl Caution {
@@ -93,6 +99,7 @@ impl Caution {
         ContentKey::new(match self {
             Caution::ColdWaterOnFace => "caution.cold_water_on_face",
             Caution::IceHeldTooLong => "caution.ice_held_too_long",
+            Caution::IntenseMovement => "caution.intense_movement",
         })
     }
 }

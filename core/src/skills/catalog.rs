@@ -172,7 +172,7 @@ fn catalog() -> Vec<Skill> {
             SkillId::INTENSE_MOVEMENT, "intense_movement", steps: [1, 2, 3, 4],
             family: Movement, requires: [],
             discreet: false, watch: true, typical_secs: 240,
-            cautions: [], guide: Some(GuideId::IntenseMovement),
+            cautions: [IntenseMovement], guide: Some(GuideId::IntenseMovement),
         ),
         builtin!(
             SkillId::STRONG_TASTE, "strong_taste", steps: [1, 2, 3, 4],

@@ -232,7 +232,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "cli.help.contact.message",
         "Your own words for a text to them.",
     ),
-    ("cli.help.contact.note", "A note: hours, who to ask for."),
+    ("cli.help.contact.note", "A note for a line: hours, who to ask for."),
     ("cli.help.settings.check_in", "How often a timer checks in."),
     (
         "cli.help.settings.country",
@@ -285,6 +285,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ),
     // The timer.
     ("cli.urge.goal", "Your goal: {minutes} minutes."),
+    ("cli.urge.goal.one", "Your goal: {minutes} minute."),
     (
         "cli.urge.resumed",
         "Your timer is still running. You have been with it for {elapsed}.",
@@ -296,6 +297,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("cli.urge.choice_ending_life", "c: {text}"),
     ("cli.urge.choice_crisis", "h: Crisis help"),
     ("cli.urge.extended", "Your goal is now {minutes} minutes."),
+    ("cli.urge.extended.one", "Your goal is now {minutes} minute."),
     (
         "cli.urge.longest_goal",
         "Your goal is already as long as Ebb's timer goes.",
@@ -401,6 +403,10 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "cli.progress.week_line",
         "{urges} urges, {passed} passed safely",
     ),
+    (
+        "cli.progress.week_line.one",
+        "{urges} urge, {passed} passed safely",
+    ),
     ("cli.progress.hours", "Hours of the day when urges came"),
     ("cli.progress.needs", "What the urges were for"),
     ("cli.progress.need_unsaid", "Not said"),
@@ -408,6 +414,10 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     (
         "cli.progress.skill_line",
         "used {uses} times, helped {helped} of the times you said",
+    ),
+    (
+        "cli.progress.skill_line.one",
+        "used {uses} time, helped {helped} of the times you said",
     ),
     (
         "cli.progress.nothing_yet",
@@ -452,11 +462,19 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ),
     (
         "cli.import.done",
-        "Added {added} entries. {present} were already here.",
+        "Added {added} entries. Already here: {present}.",
+    ),
+    (
+        "cli.import.done.one",
+        "Added {added} entry. Already here: {present}.",
     ),
     (
         "cli.sync.done",
-        "Added {added} entries from the other device. {erased} entries here were deleted there.",
+        "Added {added} entries from the other device. Deleted there and so erased here: {erased}.",
+    ),
+    (
+        "cli.sync.done.one",
+        "Added {added} entry from the other device. Deleted there and so erased here: {erased}.",
     ),
     (
         "cli.erase.confirm",
@@ -497,7 +515,6 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "cli.safety.offer_hint",
         "Only if you want to. Your timer keeps going either way.",
     ),
-    ("cli.safety.action", "{label}: {target}"),
     ("cli.safety.source", "Source: {source}, checked {checked}"),
     (
         "cli.safety.choose_country",
@@ -653,4 +670,8 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ),
     ("cli.error.empty_text", "Write a few words first."),
     ("cli.error.phone", "That does not look like a phone number."),
+    (
+        "cli.error.person_note",
+        "A note is kept for a line, not a person. Nothing was saved. For a person, --message holds the words to send them.",
+    ),
 ];

@@ -68,9 +68,14 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "urge.outcome.paused_for",
         "You paused for {minutes} minutes.",
     ),
+    ("urge.outcome.paused_for.one", "You paused for {minutes} minute."),
     (
         "urge.outcome.paused_for_seconds",
         "You paused for {seconds} seconds. Every pause counts.",
+    ),
+    (
+        "urge.outcome.paused_for_seconds.one",
+        "You paused for {seconds} second. Every pause counts.",
     ),
     (
         "urge.timer.remaining",
