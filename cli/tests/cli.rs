@@ -757,7 +757,9 @@ fn ebb_crisis_lists_a_crisis_line_in_words_for_fifteen_countries() {
     ebb.ok(&["settings", "country", "GB"]);
     let human = ebb.ok(&["crisis"]);
     assert!(
-        human.lines().any(|l| l.contains("SHOUT") && l.contains("85258")),
+        human
+            .lines()
+            .any(|l| l.contains("SHOUT") && l.contains("85258")),
         "{human}"
     );
 }
@@ -796,7 +798,14 @@ fn prepared_messages_show_on_the_crisis_screen_and_a_person_note_is_refused() {
     let before = ebb.json(&["safety"]);
     let err = ebb.fails(
         &[
-            "safety", "person", "add", "Alex", "--phone", "07700 900456", "--note", "Evenings",
+            "safety",
+            "person",
+            "add",
+            "Alex",
+            "--phone",
+            "07700 900456",
+            "--note",
+            "Evenings",
         ],
         2,
     );

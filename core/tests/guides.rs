@@ -447,7 +447,13 @@ fn intense_movement_alternates_effort_and_rest_and_is_bounded() {
     let g = guide(GuideId::IntenseMovement);
     assert_eq!(g.cautions, [Caution::IntenseMovement]);
     let caution = Caution::IntenseMovement.text().text();
-    for condition in ["heart", "breathing", "injury", "pregnant", "eating disorder"] {
+    for condition in [
+        "heart",
+        "breathing",
+        "injury",
+        "pregnant",
+        "eating disorder",
+    ] {
         assert!(caution.contains(condition), "{condition}: {caution}");
     }
     let efforts: Vec<_> = g

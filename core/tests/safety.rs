@@ -317,7 +317,10 @@ fn injury_care_includes_general_burn_first_aid() {
         .iter()
         .find(|t| t.contains("burn"))
         .expect("burn first aid on the card");
-    assert!(burn.contains("cool running water") && burn.contains("20 minutes"), "{burn}");
+    assert!(
+        burn.contains("cool running water") && burn.contains("20 minutes"),
+        "{burn}"
+    );
     assert!(
         items.iter().filter(|t| t.contains("burn")).count() >= 2,
         "cooling, and when a burn needs help now"
@@ -687,14 +690,14 @@ fn lines_that_could_not_be_checked_are_not_bundled() {
         "0800 543 354",   // Lifeline Aotearoa phone (NZ)
         "0800 111 0 111", // TelefonSeelsorge (DE): church sources only
         "0800 111 0 222",
-        "024",            // Línea 024 (ES): media only
-        "02 2327 2327",   // Telefono Amico (IT): media only, not all day
-        "14416",          // Tele-MANAS (IN): media only
-        "188",            // CVV (BR): media and a municipal council only
-        "1767",           // Samaritans of Singapore (SG): media only
-        "109",            // Korea's suicide prevention line: no official emergency number found
-        "90101",          // Mind Självmordslinjen (SE): no page of the service with the number
-        "70 201 201",     // Livslinien (DK): media only
+        "024",          // Línea 024 (ES): media only
+        "02 2327 2327", // Telefono Amico (IT): media only, not all day
+        "14416",        // Tele-MANAS (IN): media only
+        "188",          // CVV (BR): media and a municipal council only
+        "1767",         // Samaritans of Singapore (SG): media only
+        "109",          // Korea's suicide prevention line: no official emergency number found
+        "90101",        // Mind Självmordslinjen (SE): no page of the service with the number
+        "70 201 201",   // Livslinien (DK): media only
     ];
     for line in directory::bundled() {
         for number in numbers(line.channels) {
@@ -821,7 +824,10 @@ fn channels_open_the_right_app_with_the_dialled_form() {
     // A text line names its keyword and its number together, in words too.
     let shout = gb.lines.iter().find(|l| l.id == "gb-shout").unwrap();
     let words = shout.actions()[0].describe(EN);
-    assert!(words.contains("SHOUT") && words.contains("85258"), "{words}");
+    assert!(
+        words.contains("SHOUT") && words.contains("85258"),
+        "{words}"
+    );
     let us = lines_for(Some(CountryCode::US));
     assert!(us.lines[0].actions().contains(&Action::OpenUrl {
         url: "https://988lifeline.org".into()

@@ -232,7 +232,10 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "cli.help.contact.message",
         "Your own words for a text to them.",
     ),
-    ("cli.help.contact.note", "A note for a line: hours, who to ask for."),
+    (
+        "cli.help.contact.note",
+        "A note for a line: hours, who to ask for.",
+    ),
     ("cli.help.settings.check_in", "How often a timer checks in."),
     (
         "cli.help.settings.country",
@@ -297,7 +300,10 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("cli.urge.choice_ending_life", "c: {text}"),
     ("cli.urge.choice_crisis", "h: Crisis help"),
     ("cli.urge.extended", "Your goal is now {minutes} minutes."),
-    ("cli.urge.extended.one", "Your goal is now {minutes} minute."),
+    (
+        "cli.urge.extended.one",
+        "Your goal is now {minutes} minute.",
+    ),
     (
         "cli.urge.longest_goal",
         "Your goal is already as long as Ebb's timer goes.",

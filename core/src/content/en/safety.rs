@@ -66,7 +66,10 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     // a text always names its words and its number together.
     ("safety.action.call_number", "Call {number}"),
     ("safety.action.text_number", "Text {number}"),
-    ("safety.action.text_words", "Text \u{201c}{body}\u{201d} to {number}"),
+    (
+        "safety.action.text_words",
+        "Text \u{201c}{body}\u{201d} to {number}",
+    ),
     ("safety.action.chat_at", "Chat online: {url}"),
     // Crisis lines.
     ("safety.line.kind.crisis", "Crisis line"),

@@ -68,7 +68,10 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "urge.outcome.paused_for",
         "You paused for {minutes} minutes.",
     ),
-    ("urge.outcome.paused_for.one", "You paused for {minutes} minute."),
+    (
+        "urge.outcome.paused_for.one",
+        "You paused for {minutes} minute.",
+    ),
     (
         "urge.outcome.paused_for_seconds",
         "You paused for {seconds} seconds. Every pause counts.",
