@@ -303,18 +303,10 @@ impl<'s> App<'s> {
 }
 
 /// What the terminal says when a choice would open the dialler or
-/// messages: the number, to use from a device that can call.
+/// messages: the number (and the words to send), to use from a device that
+/// can call.
 fn reach_words(action: &Action) -> String {
-    match action {
-        Action::Call { number } => r("cli.reach.call", &[("number", number)]),
-        Action::Text { number, body } if body.is_empty() => {
-            r("cli.reach.text", &[("number", number)])
-        }
-        Action::Text { number, body } => {
-            r("cli.reach.text_with", &[("number", number), ("body", body)])
-        }
-        Action::OpenUrl { url } => r("cli.reach.open", &[("url", url)]),
-    }
+    action.describe(ebb_core::content::Locale::En)
 }
 
 /// Runs the live companion until the person leaves. Ctrl-C leaves a timer

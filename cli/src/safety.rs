@@ -114,6 +114,11 @@ pub(crate) fn run(store: &mut Store, args: &SafetyArgs, json: bool) -> Outcome {
             index: index(*number)?,
         },
         Some(SafetyAction::Person { action }) => match action {
+            // People have no note; dropping one without a word would lose
+            // what the person wrote.
+            ContactAction::Add { note: Some(_), .. } => {
+                return Err(Failure::usage("cli.error.person_note", &[]));
+            }
             ContactAction::Add {
                 name,
                 phone,
@@ -263,8 +268,10 @@ fn show_lines(plan: &SafetyPlan, json: bool) -> Outcome {
                     "id": l.id,
                     "name": l.name,
                     "kind": l.kind,
+                    "kind_words": l.kind.label().text(),
                     "hours": l.hours.label().text(),
-                    "actions": l.actions(),
+                    "note": l.note.map(|n| n.text()),
+                    "actions": l.actions().iter().map(action_json).collect::<Vec<_>>(),
                     "source": l.source,
                     "checked": l.checked,
                 })
@@ -306,16 +313,62 @@ fn show_lines(plan: &SafetyPlan, json: bool) -> Outcome {
     Ok(())
 }
 
-/// One thing to open, as a line: "Call: +44 ...".
+/// One thing to open, as a line: "Call 116123", or a text with its words
+/// and number together ("Text “SHOUT” to 85258"), so a keyword or a
+/// prepared message is never shown without where it goes.
 pub(crate) fn action_line(a: &Action) -> String {
-    let target = match a {
-        Action::Call { number } | Action::Text { number, .. } => number.as_str(),
-        Action::OpenUrl { url } => url.as_str(),
+    a.describe(Locale::En)
+}
+
+/// An action for JSON: what to open, and the same in words.
+fn action_json(a: &Action) -> serde_json::Value {
+    let mut v = match a {
+        Action::Call { number } => serde_json::json!({ "action": "call", "number": number }),
+        Action::Text { number, body } => {
+            serde_json::json!({ "action": "text", "number": number, "body": body })
+        }
+        Action::OpenUrl { url } => serde_json::json!({ "action": "open_url", "url": url }),
     };
-    r(
-        "cli.safety.action",
-        &[("label", a.label().text()), ("target", target)],
-    )
+    v["words"] = a.describe(Locale::En).into();
+    v
+}
+
+/// A line card for JSON, in words: no content keys where words are read.
+fn line_card_json(l: &LineCard) -> serde_json::Value {
+    serde_json::json!({
+        "name": l.name,
+        "kind": l.kind,
+        "kind_words": l.kind.map(|k| k.label().text()),
+        "hours": l.hours.map(|h| h.text()),
+        "note": l.note.as_ref().map(|n| n.in_locale(Locale::En)),
+        "actions": l.actions.iter().map(action_json).collect::<Vec<_>>(),
+        "own": l.own,
+    })
+}
+
+/// The crisis screen for JSON, in words: the same screen `ebb crisis`
+/// prints, with every one of Ebb's texts as English words.
+fn crisis_json(screen: &CrisisScreen) -> serde_json::Value {
+    let people: Vec<_> = screen
+        .people
+        .iter()
+        .map(|p| {
+            serde_json::json!({
+                "name": p.name,
+                "actions": p.actions.iter().map(action_json).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "heading": screen.heading.text(),
+        "intro": screen.intro.text(),
+        "emergency_hint": screen.emergency_hint.text(),
+        "country": screen.plan.country,
+        "coverage_note": screen.coverage_note.map(|n| n.text()),
+        "people": people,
+        "lines": screen.lines.iter().map(line_card_json).collect::<Vec<_>>(),
+        "plan": screen.plan,
+    })
 }
 
 fn print_people(people: &[PersonCard]) {
@@ -434,7 +487,7 @@ pub(crate) fn crisis(paths: &Paths, json: bool) -> Outcome {
         ),
     };
     if json {
-        print_json(&screen)?;
+        print_json(&crisis_json(&screen))?;
     } else {
         print_crisis(&screen);
     }

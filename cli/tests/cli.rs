@@ -711,6 +711,114 @@ fn the_safety_plan_people_and_lines_are_edited_and_shown() {
     assert_eq!(ebb.json(&["safety"])["people"], serde_json::json!([]));
 }
 
+/// Every string in `v`, however deep.
+fn strings(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(items) => items.iter().for_each(|i| strings(i, out)),
+        Value::Object(map) => map.values().for_each(|i| strings(i, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn ebb_crisis_lists_a_crisis_line_in_words_for_fifteen_countries() {
+    let ebb = Ebb::new();
+    let countries = [
+        "US", "CA", "GB", "IE", "AU", "NZ", "FR", "NL", "AT", "CH", "FI", "SG", "NO", "PT", "BE",
+    ];
+    for code in countries {
+        ebb.ok(&["settings", "country", code]);
+        let crisis = ebb.json(&["crisis"]);
+        assert_eq!(crisis["country"], code);
+        assert!(crisis["coverage_note"].is_null(), "{code}: {crisis}");
+        let lines = crisis["lines"].as_array().unwrap();
+        let help = lines
+            .iter()
+            .find(|l| l["kind"] != "emergency")
+            .unwrap_or_else(|| panic!("{code}: no crisis or support line"));
+        assert_eq!(help["hours"], text("safety.line.hours.always"), "{code}");
+        assert!(
+            lines.iter().any(|l| l["kind"] == "emergency"),
+            "{code}: no emergency number"
+        );
+        for action in help["actions"].as_array().unwrap() {
+            let words = action["words"].as_str().unwrap();
+            if let Some(number) = action["number"].as_str() {
+                assert!(words.contains(number), "{code}: {words}");
+            }
+        }
+        // Words, not content keys, wherever a person reads them.
+        let mut all = Vec::new();
+        strings(&crisis, &mut all);
+        for s in all {
+            assert!(
+                ebb_core::content::lookup(ebb_core::content::Locale::En, &s).is_none(),
+                "{code}: a content key in the JSON: {s}"
+            );
+        }
+    }
+    // Shout's keyword and number are shown together on the terminal.
+    ebb.ok(&["settings", "country", "GB"]);
+    let human = ebb.ok(&["crisis"]);
+    assert!(
+        human
+            .lines()
+            .any(|l| l.contains("SHOUT") && l.contains("85258")),
+        "{human}"
+    );
+}
+
+#[test]
+fn prepared_messages_show_on_the_crisis_screen_and_a_person_note_is_refused() {
+    let ebb = Ebb::new();
+    ebb.ok(&[
+        "safety",
+        "person",
+        "add",
+        "Sam",
+        "--phone",
+        "+44 7700 900123",
+        "--message",
+        "Rough night, can you call me?",
+    ]);
+    let human = ebb.ok(&["crisis"]);
+    assert!(
+        human
+            .lines()
+            .any(|l| l.contains("Rough night, can you call me?") && l.contains("447700900123")),
+        "{human}"
+    );
+    let crisis = ebb.json(&["crisis"]);
+    let texts: Vec<&Value> = crisis["people"][0]["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["action"] == "text")
+        .collect();
+    assert_eq!(texts[0]["body"], "Rough night, can you call me?");
+
+    // A note on a person is not dropped without a word: it is refused and
+    // nothing is saved.
+    let before = ebb.json(&["safety"]);
+    let err = ebb.fails(
+        &[
+            "safety",
+            "person",
+            "add",
+            "Alex",
+            "--phone",
+            "07700 900456",
+            "--note",
+            "Evenings",
+        ],
+        2,
+    );
+    one_line(&err);
+    assert!(err.contains(text("cli.error.person_note")), "{err}");
+    assert_eq!(ebb.json(&["safety"])["people"], before["people"]);
+}
+
 #[test]
 fn settings_are_shown_changed_and_used_by_the_next_timer() {
     let ebb = Ebb::new();

@@ -88,10 +88,11 @@ const PRESSURE_OR_RISK: &[&str] = &[
 ];
 
 /// Words that care information may use and nothing else may: general first
-/// aid says to clean and cover, and when to get help for bleeding that will
-/// not stop. Keys under these prefixes get this allowance.
+/// aid says to clean and cover, when to get help for bleeding that will not
+/// stop, and to cool a burn under running water (CONTENT.md rule 13). Keys
+/// under these prefixes get this allowance.
 const CARE_PREFIXES: &[&str] = &["care."];
-const CARE_WORDS: &[&str] = &["clean", "bleeding", "wound", "scar", "scars"];
+const CARE_WORDS: &[&str] = &["clean", "bleeding", "wound", "scar", "scars", "burn"];
 
 /// The rule a text breaks, if any.
 fn violation(key: &str, text: &str) -> Option<String> {
@@ -135,6 +136,9 @@ fn the_lint_catches_what_it_should() {
     assert!(violation("x", "Your risk level is high.").is_some());
     assert!(violation("x", "Keep it clean.").is_some());
     assert!(violation("care.injury", "Keep it clean and covered.").is_none());
+    // Burn first aid is care information; anywhere else "burn" is method detail.
+    assert!(violation("care.injury", "Cool a burn under running water.").is_none());
+    assert!(violation("guide.x", "Cool a burn under running water.").is_some());
     // Whole words only: "shortcut" and "weakly" are not flagged for "cut" or "weak".
     assert!(violation("x", "A shortcut to the timer.").is_none());
     assert!(violation("x", "You breathe out slowly.").is_none());

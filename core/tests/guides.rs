@@ -403,6 +403,11 @@ fn ice_is_held_within_the_limit_and_the_guide_ends_with_warming_up() {
 fn cold_water_holds_the_breath_for_about_thirty_seconds_then_breathes_slowly() {
     let g = guide(GuideId::ColdWater);
     assert_eq!(g.cautions, [Caution::ColdWaterOnFace]);
+    // The water's temperature floor (DBT: above 50 °F) is in the caution and
+    // in the first step, where the bowl is filled.
+    let floor = "10 \u{b0}C (50 \u{b0}F)";
+    assert!(Caution::ColdWaterOnFace.text().text().contains(floor));
+    assert!(g.steps[0].text.text().contains(floor));
     let hold = g
         .steps
         .iter()
@@ -440,6 +445,17 @@ fn movement_grounding_starts_from_the_feet() {
 #[test]
 fn intense_movement_alternates_effort_and_rest_and_is_bounded() {
     let g = guide(GuideId::IntenseMovement);
+    assert_eq!(g.cautions, [Caution::IntenseMovement]);
+    let caution = Caution::IntenseMovement.text().text();
+    for condition in [
+        "heart",
+        "breathing",
+        "injury",
+        "pregnant",
+        "eating disorder",
+    ] {
+        assert!(caution.contains(condition), "{condition}: {caution}");
+    }
     let efforts: Vec<_> = g
         .steps
         .iter()

@@ -306,6 +306,28 @@ fn self_harm_needing_care_gets_a_kind_word_the_care_card_and_emergency_numbers()
 }
 
 #[test]
+fn injury_care_includes_general_burn_first_aid() {
+    let card = safety::injury_care();
+    let items: Vec<&str> = card
+        .sections
+        .iter()
+        .flat_map(|s| s.items.iter().map(|k| k.text()))
+        .collect();
+    let burn = items
+        .iter()
+        .find(|t| t.contains("burn"))
+        .expect("burn first aid on the card");
+    assert!(
+        burn.contains("cool running water") && burn.contains("20 minutes"),
+        "{burn}"
+    );
+    assert!(
+        items.iter().filter(|t| t.contains("burn")).count() >= 2,
+        "cooling, and when a burn needs help now"
+    );
+}
+
+#[test]
 fn self_harm_without_care_needed_gets_a_kind_word_and_an_optional_card() {
     let next = after_outcome(
         Outcome::SelfHarmed {
@@ -562,7 +584,7 @@ fn well_formed(region: Region, number: &str) -> bool {
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
     if !number
         .chars()
-        .all(|c| c.is_ascii_digit() || c == ' ' || c == '+')
+        .all(|c| c.is_ascii_digit() || c == ' ' || c == '+' || c == '-')
     {
         return false;
     }
@@ -574,7 +596,7 @@ fn well_formed(region: Region, number: &str) -> bool {
     };
     match c.as_str() {
         "US" | "CA" => ["988", "911"].contains(&number) || e164("1", 10..=10),
-        "GB" => ["116 123", "999", "111", "85258"].contains(&number) || e164("44", 9..=10),
+        "GB" => ["116 123", "999", "112", "111", "85258"].contains(&number) || e164("44", 9..=10),
         "IE" => ["116 123", "112", "999"].contains(&number) || e164("353", 7..=10),
         "AU" => {
             number == "000"
@@ -588,6 +610,19 @@ fn well_formed(region: Region, number: &str) -> bool {
         }
         "NZ" => ["1737", "111", "4357"].contains(&number) || e164("64", 8..=10),
         "FR" => ["3114", "112"].contains(&number) || e164("33", 9..=9),
+        // 113 is the Netherlands' suicide prevention short code; 0800 numbers
+        // are 0800 and four to seven digits.
+        "NL" => number == "113" || (digits.starts_with("0800") && (8..=11).contains(&digits.len())),
+        "AT" => number == "142",
+        "CH" => ["143", "144"].contains(&number),
+        // Finnish numbers with the 09 (Helsinki) area code: 09 and up to ten digits.
+        "FI" => digits.starts_with("09") && (7..=12).contains(&digits.len()),
+        "SG" => ["1771", "995"].contains(&number),
+        // Norway has no area codes: eight digits, or a three-digit emergency code.
+        "NO" => number == "113" || digits.len() == 8,
+        // 808 numbers are nine digits.
+        "PT" => digits.starts_with("808") && digits.len() == 9,
+        "BE" => number == "1813",
         other => panic!("no validator for {other}; add one with the new country"),
     }
 }
@@ -604,13 +639,25 @@ fn numbers(channels: &[Channel]) -> Vec<&'static str> {
 
 #[test]
 fn every_entry_has_an_https_source_a_check_date_and_well_formed_numbers() {
-    let checked = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let first_pass = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    assert_eq!(directory::RESEARCH_PASSES[0], first_pass);
+    assert!(directory::RESEARCH_PASSES.is_sorted());
     let mut ids = HashSet::new();
     let mut reachable = HashSet::new();
     for line in directory::bundled() {
         assert!(ids.insert(line.id), "duplicate id {}", line.id);
         assert!(line.source.starts_with("https://"), "{}", line.id);
-        assert_eq!(line.checked, checked, "{}", line.id);
+        assert!(
+            line.source.len() > "https://".len() && !line.source.contains(' '),
+            "{}",
+            line.id
+        );
+        assert!(
+            directory::RESEARCH_PASSES.contains(&line.checked),
+            "{}: checked {} is not the date of a research pass",
+            line.id,
+            line.checked
+        );
         assert!(!line.channels.is_empty(), "{}", line.id);
         assert!(content::exists(line.hours.label()));
         assert!(content::exists(line.kind.label()));
@@ -641,18 +688,23 @@ fn lines_that_could_not_be_checked_are_not_bundled() {
         "1800 247 247",   // Pieta (IE)
         "51444",          // Pieta text (IE)
         "0800 543 354",   // Lifeline Aotearoa phone (NZ)
-        "0800 111 0 111", // TelefonSeelsorge (DE)
+        "0800 111 0 111", // TelefonSeelsorge (DE): church sources only
         "0800 111 0 222",
-        "113", // 113 Zelfmoordpreventie (NL)
-        "0800-0113",
+        "024",          // Línea 024 (ES): media only
+        "02 2327 2327", // Telefono Amico (IT): media only, not all day
+        "14416",        // Tele-MANAS (IN): media only
+        "188",          // CVV (BR): media and a municipal council only
+        "1767",         // Samaritans of Singapore (SG): media only
+        "109",          // Korea's suicide prevention line: no official emergency number found
+        "90101",        // Mind Självmordslinjen (SE): no page of the service with the number
+        "70 201 201",   // Livslinien (DK): media only
     ];
     for line in directory::bundled() {
         for number in numbers(line.channels) {
             assert!(!pending.contains(&number), "{}: {number}", line.id);
         }
-        // 112 in the UK is not confirmed by Ofcom or gov.uk yet.
-        if line.region == Region::Country(CountryCode::GB) {
-            assert!(!numbers(line.channels).contains(&"112"));
+        if line.region == Region::Country(CountryCode::NO) {
+            assert!(!numbers(line.channels).contains(&"116 123"), "{}", line.id);
         }
     }
 }
@@ -660,10 +712,22 @@ fn lines_that_could_not_be_checked_are_not_bundled() {
 #[test]
 fn every_listed_country_resolves_to_crisis_lines_and_an_emergency_number() {
     let countries = directory::countries();
-    for required in ["US", "CA", "GB", "IE", "AU", "NZ"] {
+    for required in [
+        "US", "CA", "GB", "IE", "AU", "NZ", "FR", "NL", "AT", "CH", "FI", "SG", "NO", "PT", "BE",
+    ] {
         assert!(countries.contains(&country(required)), "{required}");
     }
+    assert!(countries.len() >= 15, "{} countries", countries.len());
     for c in countries {
+        // A country outside the EU needs an emergency number of its own:
+        // 112 is not assumed to work there.
+        if !c.is_eu_member() {
+            assert!(
+                directory::bundled()
+                    .any(|l| l.region == Region::Country(c) && l.kind == LineKind::Emergency),
+                "{c}: no emergency number of its own"
+            );
+        }
         let local = lines_for(Some(c));
         assert_eq!(local.coverage, Coverage::Full, "{c}");
         assert!(
@@ -683,10 +747,10 @@ fn every_listed_country_resolves_to_crisis_lines_and_an_emergency_number() {
             LineKind::Emergency,
             "{c}: emergency last"
         );
-        assert_eq!(
+        assert_ne!(
             local.lines[0].kind,
-            LineKind::Crisis,
-            "{c}: crisis lines first"
+            LineKind::Emergency,
+            "{c}: a crisis or support line first"
         );
     }
 }
@@ -752,7 +816,17 @@ fn channels_open_the_right_app_with_the_dialled_form() {
             Action::Call {
                 number: "999".into()
             },
+            Action::Call {
+                number: "112".into()
+            },
         ]
+    );
+    // A text line names its keyword and its number together, in words too.
+    let shout = gb.lines.iter().find(|l| l.id == "gb-shout").unwrap();
+    let words = shout.actions()[0].describe(EN);
+    assert!(
+        words.contains("SHOUT") && words.contains("85258"),
+        "{words}"
     );
     let us = lines_for(Some(CountryCode::US));
     assert!(us.lines[0].actions().contains(&Action::OpenUrl {

@@ -156,12 +156,14 @@ fn cold_skills_carry_their_cautions_and_guides() {
     assert_eq!(ice.guide, Some(GuideId::HoldIce));
     let water = book.get(&SkillId::COLD_WATER).unwrap();
     assert_eq!(water.cautions, [Caution::ColdWaterOnFace]);
+    let movement = book.get(&SkillId::INTENSE_MOVEMENT).unwrap();
+    assert_eq!(movement.cautions, [Caution::IntenseMovement]);
     assert_eq!(
         book.get(&SkillId::LONG_EXHALE).unwrap().guide,
         Some(GuideId::Breathing)
     );
     let uncautioned = builtins().iter().filter(|s| s.cautions.is_empty()).count();
-    assert_eq!(uncautioned, builtins().len() - 2);
+    assert_eq!(uncautioned, builtins().len() - 3);
 }
 
 #[test]

@@ -111,13 +111,68 @@ pub fn exists(key: ContentKey) -> bool {
     EN.contains_key(key.0)
 }
 
-/// The text for `key` with each `{name}` replaced by its value.
+/// The text for `key` with each `{name}` replaced by its value. A text that
+/// follows a count (see [`plural_count`]) takes the form for that count by
+/// the language's plural rules: "1 minute", "2 minutes".
 pub fn render(locale: Locale, key: ContentKey, args: &[(&str, &str)]) -> String {
-    let mut out = text(locale, key).to_owned();
+    let template = plural_count(key)
+        .and_then(|name| args.iter().find(|(n, _)| *n == name))
+        .filter(|(_, count)| Plural::of(locale, count) == Plural::One)
+        .and_then(|_| lookup(locale, &format!("{}.one", key.0)))
+        .unwrap_or_else(|| text(locale, key));
+    let mut out = template.to_owned();
     for (name, value) in args {
         out = out.replace(&format!("{{{name}}}"), value);
     }
     out
+}
+
+/// A plural category, as CLDR names them. English has two.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Plural {
+    /// "1 minute".
+    One,
+    /// "0 minutes", "2 minutes", "1.5 minutes".
+    Other,
+}
+
+impl Plural {
+    /// The category of `count` (a number as it will be shown) in `locale`.
+    /// English follows CLDR: "one" when the integer part is 1 and no
+    /// fraction digits are shown (`1`, not `1.0`); everything else is
+    /// "other".
+    pub fn of(locale: Locale, count: &str) -> Plural {
+        match locale {
+            Locale::En => {
+                let count = count.trim();
+                let (integer, fraction) = count.split_once('.').unwrap_or((count, ""));
+                let integer = integer.trim_start_matches('0');
+                if integer == "1" && fraction.is_empty() {
+                    Plural::One
+                } else {
+                    Plural::Other
+                }
+            }
+        }
+    }
+
+    /// The category of a whole number.
+    pub fn of_count(locale: Locale, count: u64) -> Plural {
+        Plural::of(locale, &count.to_string())
+    }
+}
+
+/// The placeholder that holds the count, for a text whose words follow one.
+pub fn plural_count(key: ContentKey) -> Option<&'static str> {
+    en::PLURALS
+        .iter()
+        .find(|(k, _)| *k == key.0)
+        .map(|(_, name)| *name)
+}
+
+/// Every text that follows a count, as (key, placeholder).
+pub fn plural_keys() -> impl Iterator<Item = (&'static str, &'static str)> {
+    en::PLURALS.iter().copied()
 }
 
 /// Every English entry, as (key, text), in table order.
@@ -143,6 +198,43 @@ mod tests {
         let s = render(Locale::En, key, &[("minutes", "12")]);
         assert!(s.contains("12"), "{s}");
         assert!(!s.contains('{'), "{s}");
+    }
+
+    #[test]
+    fn english_plurals_follow_cldr_at_0_1_2_and_5() {
+        let en = |n: u64| Plural::of_count(Locale::En, n);
+        assert_eq!(en(0), Plural::Other);
+        assert_eq!(en(1), Plural::One);
+        assert_eq!(en(2), Plural::Other);
+        assert_eq!(en(5), Plural::Other);
+        assert_eq!(Plural::of(Locale::En, "1.0"), Plural::Other);
+        assert_eq!(Plural::of(Locale::En, "11"), Plural::Other);
+        assert_eq!(Plural::of(Locale::En, "21"), Plural::Other);
+    }
+
+    #[test]
+    fn counted_texts_take_the_form_for_their_count() {
+        let key = ContentKey::new("urge.outcome.paused_for");
+        let said = |n: &str| render(Locale::En, key, &[("minutes", n)]);
+        assert_eq!(said("0"), "You paused for 0 minutes.");
+        assert_eq!(said("1"), "You paused for 1 minute.");
+        assert_eq!(said("2"), "You paused for 2 minutes.");
+        assert_eq!(said("5"), "You paused for 5 minutes.");
+        let days = ContentKey::new("progress.days_without.days");
+        assert!(render(Locale::En, days, &[("days", "1")]).starts_with("1 day since"));
+        assert!(render(Locale::En, days, &[("days", "5")]).starts_with("5 days since"));
+    }
+
+    #[test]
+    fn every_counted_text_has_both_forms_with_its_placeholder() {
+        for (key, count) in plural_keys() {
+            let placeholder = format!("{{{count}}}");
+            let other = lookup(Locale::En, key).unwrap_or_default();
+            let one = lookup(Locale::En, &format!("{key}.one")).unwrap_or_default();
+            assert!(other.contains(&placeholder), "{key}: {other}");
+            assert!(one.contains(&placeholder), "{key}.one: {one}");
+            assert_ne!(one, other, "{key}");
+        }
     }
 
     #[test]

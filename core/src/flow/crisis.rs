@@ -135,10 +135,7 @@ fn people(ctx: &Ctx, people: &[PersonCard]) -> Section {
             .iter()
             .map(|p| Item {
                 text: p.name.clone(),
-                note: p.actions.iter().find_map(|a| match a {
-                    Action::Text { body, .. } if !body.is_empty() => Some(body.clone()),
-                    _ => None,
-                }),
+                note: None,
                 choices: reach(ctx, &p.actions),
             })
             .collect(),
@@ -185,11 +182,7 @@ fn reach(ctx: &Ctx, actions: &[Action]) -> Vec<Choice> {
     actions
         .iter()
         .map(|a| Choice {
-            label: match a {
-                Action::Call { number } => ctx.wr("flow.reach.call", &[("number", number)]),
-                Action::Text { number, .. } => ctx.wr("flow.reach.text", &[("number", number)]),
-                Action::OpenUrl { url } => ctx.wr("flow.reach.chat", &[("url", url)]),
-            },
+            label: a.describe(ctx.locale),
             role: Role::Reach,
             event: Event::Reach { action: a.clone() },
             fields: Vec::new(),

@@ -85,9 +85,11 @@ pub enum Caution {
     ColdWaterOnFace,
     /// Ice held too long hurts the skin: stop and warm up.
     IceHeldTooLong,
-    /// Hard movement strains the heart and lungs: not with heart or
-    /// breathing conditions, injuries or pregnancy, and over-exercise is a
-    /// risk for people with an eating disorder.
+    /// Hard exercise strains the body: not with heart or breathing
+    /// conditions, an injury or in pregnancy without a doctor's word, and
+    /// not as a way to burn off food for someone living with an eating
+    /// disorder. DBT handouts put intense exercise under the same medical
+    /// caution as cold water (see `docs/CAUTIONS.md`).
     IntenseMovement,
 }
 

@@ -46,6 +46,22 @@ impl CountryCode {
     pub const NZ: CountryCode = CountryCode(*b"NZ");
     /// France.
     pub const FR: CountryCode = CountryCode(*b"FR");
+    /// The Netherlands.
+    pub const NL: CountryCode = CountryCode(*b"NL");
+    /// Austria.
+    pub const AT: CountryCode = CountryCode(*b"AT");
+    /// Switzerland.
+    pub const CH: CountryCode = CountryCode(*b"CH");
+    /// Finland.
+    pub const FI: CountryCode = CountryCode(*b"FI");
+    /// Singapore.
+    pub const SG: CountryCode = CountryCode(*b"SG");
+    /// Norway.
+    pub const NO: CountryCode = CountryCode(*b"NO");
+    /// Portugal.
+    pub const PT: CountryCode = CountryCode(*b"PT");
+    /// Belgium.
+    pub const BE: CountryCode = CountryCode(*b"BE");
 
     /// Two letters, any case; stored in capitals.
     pub fn new(code: &str) -> Result<Self, InvalidCountry> {
@@ -279,6 +295,17 @@ const CHECKED: NaiveDate = match NaiveDate::from_ymd_opt(2026, 11, 27) {
     None => panic!("not a date"),
 };
 
+/// The day the second research pass (more countries, the UK's 112) was
+/// checked, likewise against stored copies.
+const CHECKED_SECOND_PASS: NaiveDate = match NaiveDate::from_ymd_opt(2026, 12, 2) {
+    Some(d) => d,
+    None => panic!("not a date"),
+};
+
+/// The dates the research passes were made, oldest first: every entry's
+/// `checked` is one of them.
+pub const RESEARCH_PASSES: [NaiveDate; 2] = [CHECKED, CHECKED_SECOND_PASS];
+
 const fn call(number: &'static str) -> Channel {
     Channel::Call { number }
 }
@@ -314,10 +341,25 @@ const fn in_(c: CountryCode) -> Region {
     Region::Country(c)
 }
 
+/// An entry from the second research pass.
+const fn second_pass(line: CrisisLine) -> CrisisLine {
+    CrisisLine {
+        checked: CHECKED_SECOND_PASS,
+        ..line
+    }
+}
+
+const fn with_note(note: &'static str, line: CrisisLine) -> CrisisLine {
+    CrisisLine {
+        note: Some(ContentKey::new(note)),
+        ..line
+    }
+}
+
 use Checked::{Official, Partly};
 use LineKind::{Crisis, Emergency, Support, UrgentMentalHealth};
 
-static BUNDLED: [CrisisLine; 18] = [
+static BUNDLED: [CrisisLine; 29] = [
     // United States
     line(
         "us-988",
@@ -393,15 +435,16 @@ static BUNDLED: [CrisisLine; 18] = [
             Official,
         )
     },
-    line(
-        "gb-999",
+    // 999 and 112 reach the same service; gov.uk names both (second pass).
+    second_pass(line(
+        "gb-999-112",
         in_(CountryCode::GB),
-        "999",
+        "999 or 112",
         Emergency,
-        &[call("999")],
-        "https://www.swast.nhs.uk/when-to-call-999",
+        &[call("999"), call("112")],
+        "https://www.gov.uk/guidance/999-and-112-the-uks-national-emergency-numbers",
         Official,
-    ),
+    )),
     // Ireland
     line(
         "ie-samaritans",
@@ -496,6 +539,133 @@ static BUNDLED: [CrisisLine; 18] = [
         "https://3114.fr/que-se-passe-t-il-quand-je-contacte-le-3114/",
         Official,
     ),
+    // The Netherlands
+    second_pass(line(
+        "nl-113",
+        in_(CountryCode::NL),
+        "113 Zelfmoordpreventie",
+        Crisis,
+        &[
+            call("113"),
+            call("0800-0113"),
+            Channel::Chat {
+                url: "https://www.113.nl",
+            },
+        ],
+        "https://www.113.nl/qa-nummerwijziging-113-en-gratis-nummer-0800-0113",
+        Partly,
+    )),
+    // Austria
+    second_pass(line(
+        "at-142",
+        in_(CountryCode::AT),
+        "TelefonSeelsorge, Notruf 142",
+        Crisis,
+        &[call("142")],
+        "https://www.ots.at/presseaussendung/OTM_20230425_OTM0006/telefonseelsorge-seit-25-jahren-amtlicher-notruf-fuer-die-seele",
+        Official,
+    )),
+    // Switzerland
+    second_pass(line(
+        "ch-143",
+        in_(CountryCode::CH),
+        "Tel 143, Die Dargebotene Hand",
+        Crisis,
+        &[call("143")],
+        "https://winterthur.143.ch/Beratung/Beratungsangebot/Copy_of_Nacht",
+        Official,
+    )),
+    second_pass(line(
+        "ch-144",
+        in_(CountryCode::CH),
+        "144",
+        Emergency,
+        &[call("144")],
+        "https://stadt-zuerich.ch/web/de/stadtleben/notfall/notrufe/notruf-144.html",
+        Official,
+    )),
+    // Finland
+    second_pass(with_note(
+        "safety.line.note.fi_mieli",
+        line(
+            "fi-mieli",
+            in_(CountryCode::FI),
+            "MIELI Crisis Helpline",
+            Crisis,
+            &[call("09 2525 0111")],
+            "https://mieli.fi/helpline",
+            Partly,
+        ),
+    )),
+    // Singapore
+    second_pass(line(
+        "sg-mindline-1771",
+        in_(CountryCode::SG),
+        "national mindline 1771",
+        Support,
+        &[
+            call("1771"),
+            Channel::Chat {
+                url: "https://mindline.sg/fsmh",
+            },
+        ],
+        "https://www.moh.gov.sg/newsroom/national-mindline-1771-to-provide--round-the-clock-support-for-mental-health",
+        Official,
+    )),
+    second_pass(line(
+        "sg-995",
+        in_(CountryCode::SG),
+        "995",
+        Emergency,
+        &[call("995")],
+        "https://www.scdf.gov.sg/home/about-us/information-on-ems/scdf-emergency-medical-services",
+        Official,
+    )),
+    // Norway
+    second_pass(line(
+        "no-kirkens-sos",
+        in_(CountryCode::NO),
+        "Kirkens SOS",
+        Crisis,
+        &[call("22 40 00 40")],
+        "https://www.girku-sos.no/nordsamisk/telefon",
+        Official,
+    )),
+    second_pass(line(
+        "no-113",
+        in_(CountryCode::NO),
+        "113",
+        Emergency,
+        &[call("113")],
+        "https://www.hareid.kommune.no/tenester/helse-og-omsorg/helse-og-koordinerande-eining/psykisk-helse-og-rus/sjolvmordstankar-og-sjolvmord/er-du-uroa-for-at-nokon-tenkjer-a-ta-livet-sitt/",
+        Official,
+    )),
+    // Portugal
+    second_pass(with_note(
+        "safety.line.note.pt_sns24",
+        line(
+            "pt-sns24",
+            in_(CountryCode::PT),
+            "SNS 24",
+            UrgentMentalHealth,
+            &[call("808 24 24 24")],
+            "https://www.sns24.gov.pt/en/servico/aconselhamento-psicologico-no-sns-24/",
+            Official,
+        ),
+    )),
+    // Belgium
+    second_pass(with_note(
+        "safety.line.note.be_1813",
+        line(
+            "be-1813",
+            in_(CountryCode::BE),
+            "Zelfmoordlijn 1813",
+            Crisis,
+            &[call("1813")],
+            "https://zelfmoordlijn1813.be/over-deze-website-en-de-organisaties",
+            Partly,
+        ),
+    )),
 ];
 
 /// The single European emergency number, also the fallback where Ebb has no

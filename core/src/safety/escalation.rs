@@ -308,6 +308,7 @@ pub fn injury_care() -> CareCard {
                     k("care.injury.rinse"),
                     k("care.injury.pressure"),
                     k("care.injury.cover"),
+                    k("care.injury.burn_cool"),
                 ],
             },
             CareSection {
@@ -317,6 +318,7 @@ pub fn injury_care() -> CareCard {
                     k("care.injury.help_now.deep"),
                     k("care.injury.help_now.swallowed"),
                     k("care.injury.help_now.faint"),
+                    k("care.injury.help_now.burn"),
                 ],
             },
             CareSection {

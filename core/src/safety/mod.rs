@@ -28,7 +28,7 @@ mod plan;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::ContentKey;
+use crate::content::{ContentKey, Locale, render};
 
 pub use crisis::{crisis_country, crisis_screen, region_of_locale, terminal_region};
 pub use directory::{
@@ -82,6 +82,35 @@ impl Action {
             Action::Text { .. } => "safety.action.text",
             Action::OpenUrl { .. } => "safety.action.chat",
         })
+    }
+
+    /// The whole action in words, for a shell that shows text rather than a
+    /// button: "Call 116123", "Text “SHOUT” to 85258". A text always names
+    /// the words filled in (a line's keyword, or the message to a person)
+    /// together with the number: a keyword without its number, or a number
+    /// without its keyword, does not reach the service.
+    pub fn describe(&self, locale: Locale) -> String {
+        let key = ContentKey::new;
+        match self {
+            Action::Call { number } => render(
+                locale,
+                key("safety.action.call_number"),
+                &[("number", number)],
+            ),
+            Action::Text { number, body } if body.trim().is_empty() => render(
+                locale,
+                key("safety.action.text_number"),
+                &[("number", number)],
+            ),
+            Action::Text { number, body } => render(
+                locale,
+                key("safety.action.text_words"),
+                &[("number", number), ("body", body)],
+            ),
+            Action::OpenUrl { url } => {
+                render(locale, key("safety.action.chat_at"), &[("url", url)])
+            }
+        }
     }
 }
 

@@ -233,7 +233,10 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "cli.help.contact.message",
         "Your own words for a text to them.",
     ),
-    ("cli.help.contact.note", "A note: hours, who to ask for."),
+    (
+        "cli.help.contact.note",
+        "A note for a line: hours, who to ask for.",
+    ),
     ("cli.help.settings.check_in", "How often a timer checks in."),
     (
         "cli.help.settings.country",
@@ -286,6 +289,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ),
     // The timer.
     ("cli.urge.goal", "Your goal: {minutes} minutes."),
+    ("cli.urge.goal.one", "Your goal: {minutes} minute."),
     (
         "cli.urge.resumed",
         "Your timer is still running. You have been with it for {elapsed}.",
@@ -297,6 +301,10 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("cli.urge.choice_ending_life", "c: {text}"),
     ("cli.urge.choice_crisis", "h: Crisis help"),
     ("cli.urge.extended", "Your goal is now {minutes} minutes."),
+    (
+        "cli.urge.extended.one",
+        "Your goal is now {minutes} minute.",
+    ),
     (
         "cli.urge.longest_goal",
         "Your goal is already as long as Ebb's timer goes.",
@@ -402,6 +410,10 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "cli.progress.week_line",
         "{urges} urges, {passed} passed safely",
     ),
+    (
+        "cli.progress.week_line.one",
+        "{urges} urge, {passed} passed safely",
+    ),
     ("cli.progress.hours", "Hours of the day when urges came"),
     ("cli.progress.needs", "What the urges were for"),
     ("cli.progress.need_unsaid", "Not said"),
@@ -409,6 +421,10 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     (
         "cli.progress.skill_line",
         "used {uses} times, helped {helped} of the times you said",
+    ),
+    (
+        "cli.progress.skill_line.one",
+        "used {uses} time, helped {helped} of the times you said",
     ),
     (
         "cli.progress.nothing_yet",
@@ -453,11 +469,19 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ),
     (
         "cli.import.done",
-        "Added {added} entries. {present} were already here.",
+        "Added {added} entries. Already here: {present}.",
+    ),
+    (
+        "cli.import.done.one",
+        "Added {added} entry. Already here: {present}.",
     ),
     (
         "cli.sync.done",
-        "Added {added} entries from the other device. {erased} entries here were deleted there.",
+        "Added {added} entries from the other device. Deleted there and so erased here: {erased}.",
+    ),
+    (
+        "cli.sync.done.one",
+        "Added {added} entry from the other device. Deleted there and so erased here: {erased}.",
     ),
     (
         "cli.erase.confirm",
@@ -498,7 +522,6 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "cli.safety.offer_hint",
         "Only if you want to. Your timer keeps going either way.",
     ),
-    ("cli.safety.action", "{label}: {target}"),
     ("cli.safety.source", "Source: {source}, checked {checked}"),
     (
         "cli.safety.choose_country",
@@ -683,13 +706,6 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("cli.error.empty_text", "Write a few words first."),
     ("cli.error.phone", "That does not look like a phone number."),
     ("cli.log.kind.need_named", "Named what it was for: {need}"),
-    ("cli.reach.call", "Call {number}."),
-    ("cli.reach.text", "Send a text to {number}."),
-    (
-        "cli.reach.text_with",
-        "Send a text to {number} saying: {body}",
-    ),
-    ("cli.reach.open", "Open {url} in a browser."),
     (
         "cli.error.terminal",
         "The terminal could not be used: {detail}",
@@ -706,5 +722,9 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     (
         "cli.app.keys",
         "Press the key in brackets, or move with the arrows and press Enter. h is crisis help. Ctrl-C leaves.",
+    ),
+    (
+        "cli.error.person_note",
+        "A note is kept for a line, not a person. Nothing was saved. For a person, --message holds the words to send them.",
     ),
 ];

@@ -188,9 +188,6 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ),
     ("flow.crisis.edit_plan", "Your safety plan"),
     ("flow.crisis.lines", "Lines you can call or text"),
-    ("flow.reach.call", "Call {number}"),
-    ("flow.reach.text", "Text {number}"),
-    ("flow.reach.chat", "Chat: {url}"),
     // Progress
     ("flow.progress.heading", "Looking back"),
     ("flow.progress.period", "From {from} to {to}"),

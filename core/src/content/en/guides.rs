@@ -16,7 +16,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("guide.breathing.gentle.title", "Gentle breathing"),
     (
         "guide.breathing.gentle.intro",
-        "Breathe in as the buzz rises and out as it fades. The pace is slow and easy. If it feels too slow, breathe as you can and let it guide you.",
+        "Breathe in as the guide rises and out as it falls. The pace is slow and easy. If it feels too slow, breathe as you can and let it guide you.",
     ),
     ("guide.breathing.extended_exhale.title", "Longer breath out"),
     (
@@ -31,7 +31,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("guide.breathing.box.title", "Box breathing"),
     (
         "guide.breathing.box.intro",
-        "Breathe in for four, hold for four, out for four, hold for four. A soft tap marks each hold.",
+        "Breathe in for four, hold for four, out for four, hold for four. A gentle cue marks each hold.",
     ),
     ("guide.breathing.resonance.title", "Slow, even breathing"),
     (
@@ -73,7 +73,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ),
     (
         "guide.cold_water.prepare",
-        "Fill a bowl with cold water, or get a cold pack or something frozen wrapped in a cloth. Sit or lean over it. Continue when you are ready.",
+        "Fill a bowl with cold water, not colder than about 10 \u{b0}C (50 \u{b0}F), or get a cold pack or something frozen wrapped in a cloth. Sit or lean over it. Continue when you are ready.",
     ),
     ("guide.cold_water.breath_in", "Take a breath in."),
     (

@@ -19,3 +19,18 @@ pub(super) const SECTIONS: &[&[(&str, &str)]] = &[
     cli::ENTRIES,
     flow::ENTRIES,
 ];
+
+/// Texts whose words follow a count, with the placeholder that holds it.
+/// Each has a `.one` variant beside it for the CLDR "one" category; the key
+/// itself holds the "other" form, so keys stay as the shells know them.
+pub(super) const PLURALS: &[(&str, &str)] = &[
+    ("urge.outcome.paused_for", "minutes"),
+    ("urge.outcome.paused_for_seconds", "seconds"),
+    ("progress.days_without.days", "days"),
+    ("cli.urge.goal", "minutes"),
+    ("cli.urge.extended", "minutes"),
+    ("cli.progress.week_line", "urges"),
+    ("cli.progress.skill_line", "uses"),
+    ("cli.import.done", "added"),
+    ("cli.sync.done", "added"),
+];

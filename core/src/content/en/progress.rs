@@ -37,6 +37,10 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "{days} days since you last logged hurting yourself.",
     ),
     (
+        "progress.days_without.days.one",
+        "{days} day since you last logged hurting yourself.",
+    ),
+    (
         "progress.days_without.none_logged",
         "You have not logged hurting yourself in Ebb.",
     ),

@@ -31,7 +31,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("safety.plan.people.title", "People you can ask for help"),
     (
         "safety.plan.people.prompt",
-        "Who could you tell that you are having a hard time? Add their number, and you can reach them in one tap.",
+        "Who could you tell that you are having a hard time? Add their number, and you can reach them in one step.",
     ),
     (
         "safety.plan.professionals.title",
@@ -62,6 +62,15 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("safety.action.call", "Call"),
     ("safety.action.text", "Text"),
     ("safety.action.chat", "Chat online"),
+    // An action in words, for shells that show text rather than buttons:
+    // a text always names its words and its number together.
+    ("safety.action.call_number", "Call {number}"),
+    ("safety.action.text_number", "Text {number}"),
+    (
+        "safety.action.text_words",
+        "Text \u{201c}{body}\u{201d} to {number}",
+    ),
+    ("safety.action.chat_at", "Chat online: {url}"),
     // Crisis lines.
     ("safety.line.kind.crisis", "Crisis line"),
     ("safety.line.kind.urgent", "Urgent mental health line"),
@@ -72,6 +81,15 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "safety.line.note.nhs_111",
         "Call 111 and choose the mental health option. This is for England and Wales.",
     ),
+    (
+        "safety.line.note.fi_mieli",
+        "This number answers in Finnish. MIELI has other numbers, with their own hours, for Swedish, English and other languages.",
+    ),
+    (
+        "safety.line.note.pt_sns24",
+        "Call SNS 24 and choose option 4 to talk with a psychologist.",
+    ),
+    ("safety.line.note.be_1813", "This line answers in Dutch."),
     (
         "safety.directory.emergency_only",
         "Ebb has no checked crisis line for your country yet. The emergency number is here, and you can add a line you trust.",
@@ -131,6 +149,10 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "Cover it with a clean dressing or plaster.",
     ),
     (
+        "care.injury.burn_cool",
+        "For a burn, hold it under cool running water for 20 minutes. No ice, creams or butter. Then cover it loosely with cling film or a clean plastic bag.",
+    ),
+    (
         "care.injury.help_now.heading",
         "Get medical help now, by calling your emergency number or going to an emergency department, if:",
     ),
@@ -149,6 +171,10 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     (
         "care.injury.help_now.faint",
         "you feel faint, dizzy or very unwell",
+    ),
+    (
+        "care.injury.help_now.burn",
+        "a burn is large or deep, or is on your face, hands, feet or genitals",
     ),
     (
         "care.injury.help_soon.heading",
@@ -197,7 +223,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ),
     (
         "privacy.where",
-        "It stays on this device, in an encrypted file. The key is kept in your phone's secure storage.",
+        "It stays on this device, in an encrypted file. Its key is kept apart from the file, where only you can reach it.",
     ),
     (
         "privacy.nothing_leaves",
@@ -209,7 +235,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ),
     (
         "privacy.never_contacts",
-        "Ebb never contacts anyone for you. When you tap call or text, your phone's own app opens, and you decide whether to send.",
+        "Ebb never contacts anyone for you. When you choose to call or text, your own app opens or the number is shown, and you decide whether to send.",
     ),
     (
         "privacy.logging_is_safe",

@@ -29,7 +29,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ),
     (
         "skill.cold_water.step.1",
-        "Fill a bowl or the sink with cold water, or soak a cloth in it.",
+        "Fill a bowl or the sink with cold water, not colder than about 10 \u{b0}C (50 \u{b0}F), or soak a cloth in it.",
     ),
     ("skill.cold_water.step.2", "Take a breath in and hold it."),
     (

@@ -69,8 +69,16 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
         "You paused for {minutes} minutes.",
     ),
     (
+        "urge.outcome.paused_for.one",
+        "You paused for {minutes} minute.",
+    ),
+    (
         "urge.outcome.paused_for_seconds",
         "You paused for {seconds} seconds. Every pause counts.",
+    ),
+    (
+        "urge.outcome.paused_for_seconds.one",
+        "You paused for {seconds} second. Every pause counts.",
     ),
     (
         "urge.timer.remaining",
