@@ -145,9 +145,17 @@ fn summary(e: &Event) -> String {
             &[("outcome", outcome_label(*outcome))],
         ),
         Payload::NoteWritten { .. } => t("cli.log.kind.note").to_owned(),
-        Payload::SafetyPlanSaved { .. } => t("cli.log.kind.safety_plan").to_owned(),
-        Payload::SkillBookSaved { .. } => t("cli.log.kind.skills").to_owned(),
-        Payload::SettingsSaved { .. } => t("cli.log.kind.settings").to_owned(),
+        Payload::SafetyPlanSaved { .. }
+        | Payload::PlanItemSaved { .. }
+        | Payload::PlanItemRemoved { .. }
+        | Payload::PlanCountrySet { .. } => t("cli.log.kind.safety_plan").to_owned(),
+        Payload::SkillBookSaved { .. }
+        | Payload::PersonalSkillSaved { .. }
+        | Payload::PersonalSkillRemoved { .. }
+        | Payload::SkillHidden { .. } => t("cli.log.kind.skills").to_owned(),
+        Payload::SettingsSaved { .. } | Payload::SettingChanged { .. } => {
+            t("cli.log.kind.settings").to_owned()
+        }
         Payload::EntryDeleted { .. } => t("cli.log.kind.deletion").to_owned(),
     }
 }

@@ -164,16 +164,18 @@ pub(crate) fn run(store: &mut Store, args: &SafetyArgs, json: bool) -> Outcome {
     Ok(())
 }
 
-/// Applies one edit and saves the plan.
+/// Records one edit of one item (checked first against `plan`, for the
+/// message a refusal gets) and returns the plan after it. The store checks
+/// it again against the plan as it is then, so another process's edits are
+/// kept.
 pub(crate) fn edit_plan(
     store: &mut Store,
     plan: &SafetyPlan,
     edit: PlanEdit,
 ) -> Outcome<SafetyPlan> {
     let at = now();
-    let next = plan.edit(at.to_utc(), edit).map_err(plan_failure)?;
-    store.save_safety_plan(at, &next)?;
-    Ok(next)
+    plan.edit(at.to_utc(), edit.clone()).map_err(plan_failure)?;
+    Ok(store.edit_safety_plan(at, edit)?)
 }
 
 /// A country code, or `none`.

@@ -4,7 +4,7 @@
 use clap::{Args, Subcommand, ValueEnum};
 use ebb_core::safety::directory::CountryCode;
 use ebb_core::safety::{PlanEdit, privacy_statement, support_not_treatment};
-use ebb_core::settings::Settings;
+use ebb_core::settings::{Setting, Settings};
 use ebb_core::store::Store;
 use ebb_core::urge::{CheckInCadence, DelayGoal};
 
@@ -51,9 +51,11 @@ enum OnOff {
     Off,
 }
 
+/// Each change is one event naming one setting, so changes made at once
+/// elsewhere are kept.
 pub(crate) fn run(store: &mut Store, paths: &Paths, args: &SettingsArgs, json: bool) -> Outcome {
-    let mut settings = store.settings()?;
-    match &args.action {
+    let settings = store.settings()?;
+    let change = match &args.action {
         None => return show(&settings, store.safety_plan()?.country, paths, json),
         Some(SettingsAction::Privacy) => {
             for key in privacy_statement() {
@@ -62,7 +64,7 @@ pub(crate) fn run(store: &mut Store, paths: &Paths, args: &SettingsArgs, json: b
             println!("{}", support_not_treatment().text());
             return Ok(());
         }
-        Some(SettingsAction::CheckIn { cadence }) => settings.cadence = (*cadence).into(),
+        Some(SettingsAction::CheckIn { cadence }) => Some(Setting::Cadence((*cadence).into())),
         Some(SettingsAction::Country { code }) => {
             // The country belongs to the safety plan, whose lines it chooses.
             let code = country(code)?;
@@ -70,6 +72,7 @@ pub(crate) fn run(store: &mut Store, paths: &Paths, args: &SettingsArgs, json: b
             if plan.country != code {
                 edit_plan(store, &plan, PlanEdit::SetCountry(code))?;
             }
+            None
         }
         Some(SettingsAction::Goals { minutes }) => {
             let mut goals = minutes
@@ -81,13 +84,16 @@ pub(crate) fn run(store: &mut Store, paths: &Paths, args: &SettingsArgs, json: b
                 .collect::<Outcome<Vec<_>>>()?;
             goals.sort();
             goals.dedup();
-            settings.goal_presets = goals;
+            Some(Setting::GoalPresets(goals))
         }
         Some(SettingsAction::DaysWithout { value }) => {
-            settings.show_days_without = matches!(value, OnOff::On);
+            Some(Setting::ShowDaysWithout(matches!(value, OnOff::On)))
         }
-    }
-    store.save_settings(now(), &settings)?;
+    };
+    let settings = match change {
+        Some(change) => store.change_setting(now(), change)?,
+        None => settings,
+    };
     if json {
         return print_json(&settings);
     }

@@ -59,12 +59,17 @@ struct SkillView<'a> {
     guide: Option<ebb_core::guides::GuideId>,
 }
 
+/// Each change is one event naming one skill, checked first against the
+/// book as read (for the message a refusal gets) and again by the store.
 pub(crate) fn run(store: &mut Store, args: &SkillsArgs, json: bool) -> Outcome {
-    let mut book = store.skill_book()?;
+    let book = store.skill_book()?;
+    let at = now();
     let changed = match &args.action {
         None => return list(&book, args.all, json),
         Some(SkillsAction::Hide { id }) => {
-            book.hide(&skill_id(id)?).map_err(skill_failure)?;
+            let id = skill_id(id)?;
+            book.clone().hide(&id).map_err(skill_failure)?;
+            store.set_skill_hidden(at, &id, true)?;
             "cli.skills.hidden"
         }
         Some(SkillsAction::Show { id }) => {
@@ -75,7 +80,7 @@ pub(crate) fn run(store: &mut Store, args: &SkillsArgs, json: bool) -> Outcome {
                     &[("got", id.as_str())],
                 ));
             }
-            book.unhide(&id);
+            store.set_skill_hidden(at, &id, false)?;
             "cli.skills.shown"
         }
         Some(SkillsAction::Add {
@@ -90,8 +95,10 @@ pub(crate) fn run(store: &mut Store, args: &SkillsArgs, json: bool) -> Outcome {
                 needs: need.iter().map(|n| (*n).into()).collect(),
                 ..PersonalSkillDraft::new(title.clone())
             };
-            let id = book.add_personal(draft).map_err(skill_failure)?;
-            store.save_skill_book(now(), &book)?;
+            book.clone()
+                .add_personal(draft.clone())
+                .map_err(skill_failure)?;
+            let id = store.add_personal_skill(at, draft)?;
             if json {
                 return print_json(&serde_json::json!({ "id": id.as_str() }));
             }
@@ -99,14 +106,14 @@ pub(crate) fn run(store: &mut Store, args: &SkillsArgs, json: bool) -> Outcome {
             return Ok(());
         }
         Some(SkillsAction::Remove { id }) => {
-            book.remove_personal(&skill_id(id)?)
-                .map_err(skill_failure)?;
+            let id = skill_id(id)?;
+            book.clone().remove_personal(&id).map_err(skill_failure)?;
+            store.remove_personal_skill(at, &id)?;
             "cli.skills.removed"
         }
     };
-    store.save_skill_book(now(), &book)?;
     if json {
-        return list(&book, true, true);
+        return list(&store.skill_book()?, true, true);
     }
     println!("{}", t(changed));
     Ok(())

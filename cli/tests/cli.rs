@@ -817,6 +817,71 @@ fn prepared_messages_show_on_the_crisis_screen_and_a_person_note_is_refused() {
     one_line(&err);
     assert!(err.contains(text("cli.error.person_note")), "{err}");
     assert_eq!(ebb.json(&["safety"])["people"], before["people"]);
+
+/// Three processes at once, each adding plan items and skills one command
+/// at a time and changing one setting: every addition acknowledged is
+/// there afterwards, and each setting has its process's value.
+#[test]
+fn processes_editing_the_plan_skills_and_settings_at_once_lose_nothing() {
+    let ebb = Ebb::new();
+    ebb.ok(&["settings"]);
+    const EACH: usize = 8;
+    let lists = ["reasons", "coping", "warning-signs"];
+    let settings: [&[&str]; 3] = [
+        &["settings", "check-in", "never"],
+        &["settings", "days-without", "on"],
+        &["settings", "goals", "45"],
+    ];
+    std::thread::scope(|scope| {
+        for (w, list) in lists.iter().enumerate() {
+            let ebb = &ebb;
+            let setting = settings[w];
+            scope.spawn(move || {
+                for i in 0..EACH {
+                    let mut plan = ebb.cmd(&["safety", "add", list, &format!("p{w} {i}")]);
+                    let mut skill = ebb.cmd(&["skills", "add", &format!("Skill {w} {i}")]);
+                    let spawn = |c: &mut Command| {
+                        c.stdout(Stdio::piped())
+                            .stderr(Stdio::piped())
+                            .spawn()
+                            .unwrap()
+                    };
+                    let (a, b) = (spawn(&mut plan), spawn(&mut skill));
+                    for child in [a, b] {
+                        let out = child.wait_with_output().unwrap();
+                        assert!(out.status.success(), "{out:?}");
+                    }
+                }
+                ebb.ok(setting);
+            });
+        }
+    });
+    let plan = ebb.json(&["safety"]);
+    for (w, key) in ["reasons_for_living", "internal_coping", "warning_signs"]
+        .iter()
+        .enumerate()
+    {
+        let texts: Vec<&str> = plan[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        let expected: Vec<String> = (0..EACH).map(|i| format!("p{w} {i}")).collect();
+        assert_eq!(texts, expected, "{key}");
+    }
+    let skills = ebb.json(&["skills"]);
+    let own = skills
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["personal"] == true)
+        .count();
+    assert_eq!(own, 3 * EACH);
+    let v = ebb.json(&["settings"]);
+    assert_eq!(v["settings"]["cadence"], "never");
+    assert_eq!(v["settings"]["show_days_without"], true);
+    assert_eq!(v["settings"]["goal_presets"], serde_json::json!([2700]));
 }
 
 #[test]

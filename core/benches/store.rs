@@ -12,6 +12,11 @@
 //! Run with `cargo bench -p ebb-core --bench store`. The generated history is
 //! cached in the target directory, so only the first run spends time making
 //! it. Ratios are printed at the end and recorded in `BENCHMARKS.md`.
+//!
+//! `cargo bench -p ebb-core --bench store -- items` runs only the per-item
+//! measurements (see [`items`]): adding one plan item against a bare insert,
+//! and merging a history whose plan and settings are item edits against
+//! the same history with whole-document saves, each pair alternating.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
@@ -663,7 +668,182 @@ fn pages(what: &str, watcher: &Connection, mut write: impl FnMut(&dyn Fn())) {
     );
 }
 
+/// The per-item edits' costs, each paired with its baseline:
+///
+/// - adding one item to the safety plan (read the plan's events, fold them,
+///   append one event durably) against one bare insert; the plan holds up
+///   to 100 items (a fresh log every 100, outside the timing);
+/// - merging 2,000 session events plus 600 plan and settings edits into an
+///   empty log and reading the plan and settings back, with the edits as
+///   item events against the same edits as whole-document saves (the form
+///   before per-item edits, still read): events merged per second.
+fn items() {
+    println!("\nper-item edits, paired with their baselines (this run):");
+    let dir = tempfile::tempdir().unwrap();
+    let mut bare = bare_open(&dir.path().join("bare.db"));
+    bare.execute_batch(BARE_TABLE).unwrap();
+    let mut n = 0i64;
+    let mut store: Option<Store> = None;
+    let mut added = 0usize;
+    let mut logs = 0;
+    paired(
+        "add one plan item vs bare insert",
+        400,
+        || {
+            if added % 100 == 0 {
+                logs += 1;
+                let path = dir.path().join(format!("plan{logs}.db"));
+                store = Some(Store::open(&path, &key(), OpenOptions::default()).unwrap());
+            }
+            let s = store.as_mut().unwrap();
+            let list = ebb_core::safety::EntryList::ALL[added % 5];
+            let now = t0() + chrono::Duration::seconds(added as i64);
+            added += 1;
+            let began = Instant::now();
+            s.edit_safety_plan(
+                now,
+                ebb_core::safety::PlanEdit::AddEntry {
+                    list,
+                    text: format!("something that helps, number {added}"),
+                },
+            )
+            .unwrap();
+            began.elapsed()
+        },
+        || {
+            n += 1;
+            let began = Instant::now();
+            bare_insert(&mut bare, n);
+            began.elapsed()
+        },
+    );
+
+    let (item_log, document_log) = edit_histories(dir.path());
+    let mut round = 0;
+    let mut merge = |events: &[Event]| {
+        round += 1;
+        let path = dir.path().join(format!("merge{round}.db"));
+        let mut store = Store::open(&path, &key(), OpenOptions::default()).unwrap();
+        let began = Instant::now();
+        store.merge(events.to_vec()).unwrap();
+        black_box(store.safety_plan().unwrap());
+        black_box(store.settings().unwrap());
+        let spent = began.elapsed();
+        drop(store);
+        ebb_core::store::erase_files(&path).unwrap();
+        spent
+    };
+    let mut items_spent = Vec::new();
+    let mut documents_spent = Vec::new();
+    paired(
+        "merge + read, item edits vs whole documents",
+        20,
+        || {
+            let t = merge(&item_log);
+            items_spent.push(t.as_secs_f64());
+            t
+        },
+        || {
+            let t = merge(&document_log);
+            documents_spent.push(t.as_secs_f64());
+            t
+        },
+    );
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    println!(
+        "  merge throughput: item edits {:.0} events/s ({} events), whole documents {:.0} events/s ({} events)",
+        item_log.len() as f64 / median(&mut items_spent),
+        item_log.len(),
+        document_log.len() as f64 / median(&mut documents_spent),
+        document_log.len(),
+    );
+}
+
+/// One device's history written twice: 200 urge sessions (2,000 events)
+/// and 600 edits of the plan and settings, once through the per-item
+/// functions and once as whole-document saves of the same states.
+fn edit_histories(dir: &Path) -> (Vec<Event>, Vec<Event>) {
+    use ebb_core::safety::{EntryList, PlanEdit};
+    use ebb_core::settings::Setting;
+    let mut by_item = Store::open(dir.join("items.db"), &key(), OpenOptions::default()).unwrap();
+    let mut documents: Vec<Event> = Vec::new();
+    let mut minute = 0i64;
+    for k in 0..200u32 {
+        minute += 30;
+        let now = t0() + chrono::Duration::minutes(minute);
+        by_item.start_urge(now, start_options()).unwrap();
+        for c in 0..8 {
+            by_item
+                .check_in(
+                    now + chrono::Duration::minutes(c + 1),
+                    Intensity::new((k % 11) as u8).unwrap(),
+                )
+                .unwrap();
+        }
+        by_item
+            .end_urge(now + chrono::Duration::minutes(12), Outcome::Passed)
+            .unwrap();
+        // Three edits per session: two plan items (the fifth list cycles
+        // between adding and rewriting) and one setting.
+        for e in 0..3u32 {
+            let at = now + chrono::Duration::minutes(13 + i64::from(e));
+            let plan = by_item.safety_plan().unwrap();
+            if e < 2 {
+                let list = EntryList::ALL[((k * 2 + e) % 5) as usize];
+                let edit = if plan.entries(list).len() < 10 {
+                    PlanEdit::AddEntry {
+                        list,
+                        text: format!("item {k} {e}"),
+                    }
+                } else {
+                    PlanEdit::ChangeEntry {
+                        list,
+                        index: (k % 10) as usize,
+                        text: format!("item {k} {e}"),
+                    }
+                };
+                let next = by_item.edit_safety_plan(at, edit).unwrap();
+                documents.push(Event::new(
+                    at,
+                    "bench-documents",
+                    Payload::SafetyPlanSaved { plan: next },
+                ));
+            } else {
+                let next = by_item
+                    .change_setting(at, Setting::ShowDaysWithout(k % 2 == 0))
+                    .unwrap();
+                documents.push(Event::new(
+                    at,
+                    "bench-documents",
+                    Payload::SettingsSaved { settings: next },
+                ));
+            }
+        }
+    }
+    let items = by_item.events().unwrap();
+    // The same sessions, with the whole documents in place of the edits.
+    let mut whole: Vec<Event> = items
+        .iter()
+        .filter(|e| {
+            !matches!(
+                e.payload,
+                Some(Payload::PlanItemSaved { .. } | Payload::SettingChanged { .. })
+            )
+        })
+        .cloned()
+        .collect();
+    whole.extend(documents);
+    (items, whole)
+}
+
 fn main() {
+    if std::env::args().skip(1).any(|a| a == "items") {
+        items();
+        return;
+    }
     benches();
     Criterion::default().configure_from_args().final_summary();
     print_ratios();

@@ -69,6 +69,51 @@ impl Settings {
         }
         Ok(())
     }
+
+    /// These settings with one changed.
+    pub fn with(&self, setting: &Setting) -> Settings {
+        let mut next = self.clone();
+        match setting.clone() {
+            Setting::Cadence(c) => next.cadence = c,
+            Setting::GoalPresets(g) => next.goal_presets = g,
+            Setting::ShowDaysWithout(b) => next.show_days_without = b,
+            Setting::PrivacyStatementSeen(b) => next.privacy_statement_seen = b,
+        }
+        next
+    }
+
+    /// The settings that differ in `other`, each with `other`'s value.
+    pub fn changes_to(&self, other: &Settings) -> Vec<Setting> {
+        let mut out = Vec::new();
+        if self.cadence != other.cadence {
+            out.push(Setting::Cadence(other.cadence));
+        }
+        if self.goal_presets != other.goal_presets {
+            out.push(Setting::GoalPresets(other.goal_presets.clone()));
+        }
+        if self.show_days_without != other.show_days_without {
+            out.push(Setting::ShowDaysWithout(other.show_days_without));
+        }
+        if self.privacy_statement_seen != other.privacy_statement_seen {
+            out.push(Setting::PrivacyStatementSeen(other.privacy_statement_seen));
+        }
+        out
+    }
+}
+
+/// One setting with its value: the unit the store records, so changing one
+/// setting on the phone and another on the watch keeps both.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "setting", content = "value", rename_all = "snake_case")]
+pub enum Setting {
+    /// [`Settings::cadence`].
+    Cadence(CheckInCadence),
+    /// [`Settings::goal_presets`].
+    GoalPresets(Vec<DelayGoal>),
+    /// [`Settings::show_days_without`].
+    ShowDaysWithout(bool),
+    /// [`Settings::privacy_statement_seen`].
+    PrivacyStatementSeen(bool),
 }
 
 #[cfg(test)]

@@ -10,10 +10,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use ebb_core::progress::{ReviewOptions, Window};
-use ebb_core::settings::Settings;
+use ebb_core::safety::{EntryList, PlanEdit};
+use ebb_core::settings::{Setting, Settings};
+use ebb_core::skills::PersonalSkillDraft;
 use ebb_core::store::{
-    DatabaseKey, EventId, OpenOptions, Payload, SYNC_VERSION, SkillUseRecord, Store, StoreError,
-    SyncError, SyncReport,
+    DatabaseKey, EventId, OpenOptions, Payload, PlanItem, SYNC_VERSION, SkillUseRecord, Store,
+    StoreError, SyncError, SyncReport,
 };
 use ebb_core::urge::{CheckInCadence, DelayGoal, Intensity, Need, Outcome, Source, StartOptions};
 use proptest::prelude::*;
@@ -242,6 +244,44 @@ fn documents_saved_at_the_same_instant_resolve_the_same_way_everywhere() {
     assert_eq!(phone.settings().unwrap(), watch.settings().unwrap());
 }
 
+#[test]
+fn plan_edits_on_two_devices_between_syncs_are_both_kept() {
+    let p = pair();
+    let mut phone = open(&p.phone);
+    let mut watch = open(&p.watch);
+    let add = |text: &str| PlanEdit::AddEntry {
+        list: EntryList::ReasonsForLiving,
+        text: text.into(),
+    };
+    phone.edit_safety_plan(at(1), add("my sister")).unwrap();
+    pull(&mut watch, &phone);
+    // Between syncs: the phone adds one and rewrites the first; the watch
+    // adds another and chooses the country.
+    phone.edit_safety_plan(at(2), add("the sea")).unwrap();
+    phone
+        .edit_safety_plan(
+            at(3),
+            PlanEdit::ChangeEntry {
+                list: EntryList::ReasonsForLiving,
+                index: 0,
+                text: "my sister's laugh".into(),
+            },
+        )
+        .unwrap();
+    watch.edit_safety_plan(at(2), add("my cat")).unwrap();
+    let gb = ebb_core::safety::CountryCode::new("GB").unwrap();
+    watch
+        .edit_safety_plan(at(4), PlanEdit::SetCountry(Some(gb)))
+        .unwrap();
+    pull(&mut watch, &phone);
+    pull(&mut phone, &watch);
+    let plan = phone.safety_plan().unwrap();
+    assert_eq!(plan, watch.safety_plan().unwrap());
+    let reasons: Vec<&str> = plan.reasons_for_living.iter().map(|e| e.as_str()).collect();
+    assert_eq!(reasons, ["my sister's laugh", "the sea", "my cat"]);
+    assert_eq!(plan.country, Some(gb));
+}
+
 fn assert_refused_untouched(path: &Path, payload: &[u8], expect: impl Fn(&SyncError) -> bool) {
     let before_log = log(&open(path));
     let before = file_bytes(path);
@@ -440,6 +480,18 @@ enum Op {
         device: usize,
         cadence: u8,
     },
+    /// One item added to the plan on one device.
+    PlanItem {
+        device: usize,
+        list: u8,
+    },
+    /// One skill of the person's own added on one device.
+    OwnSkill(usize),
+    /// One setting changed on one device.
+    Setting {
+        device: usize,
+        which: u8,
+    },
     Sync {
         from: usize,
         to: usize,
@@ -456,6 +508,9 @@ fn op() -> impl Strategy<Value = Op> {
         1 => device.clone().prop_map(Op::Note),
         2 => (device.clone(), any::<usize>()).prop_map(|(device, pick)| Op::Delete { device, pick }),
         1 => (device.clone(), 0u8..4).prop_map(|(device, cadence)| Op::Settings { device, cadence }),
+        2 => (device.clone(), 0u8..5).prop_map(|(device, list)| Op::PlanItem { device, list }),
+        1 => device.clone().prop_map(Op::OwnSkill),
+        1 => (device.clone(), 0u8..4).prop_map(|(device, which)| Op::Setting { device, which }),
         4 => (device.clone(), device, prop_oneof![
                 Just(Delivery::Now), Just(Delivery::Dropped), Just(Delivery::Twice), Just(Delivery::Late)
             ]).prop_map(|(from, to, delivery)| Op::Sync { from, to, delivery }),
@@ -558,6 +613,35 @@ fn run(devices: usize, ops: &[Op]) {
                     .save_settings(at(0), &settings)
                     .unwrap();
             }
+            Op::PlanItem { device, list } => {
+                let text = format!("item {minute}");
+                let edit = PlanEdit::AddEntry {
+                    list: EntryList::ALL[usize::from(list)],
+                    text,
+                };
+                // A list this device already holds full is refused.
+                match stores[device % devices].edit_safety_plan(at(minute), edit) {
+                    Ok(_) | Err(StoreError::Invalid { .. }) => {}
+                    Err(e) => panic!("plan edit failed: {e}"),
+                }
+            }
+            Op::OwnSkill(device) => {
+                let draft = PersonalSkillDraft::new(format!("walk {minute}"));
+                stores[device % devices]
+                    .add_personal_skill(at(minute), draft)
+                    .unwrap();
+            }
+            Op::Setting { device, which } => {
+                let setting = match which {
+                    0 => Setting::Cadence(CheckInCadence::EveryTwoMinutes),
+                    1 => Setting::ShowDaysWithout(true),
+                    2 => Setting::ShowDaysWithout(false),
+                    _ => Setting::GoalPresets(vec![DelayGoal::FIVE_MINUTES]),
+                };
+                stores[device % devices]
+                    .change_setting(at(minute), setting)
+                    .unwrap();
+            }
             Op::Sync { from, to, delivery } => {
                 let (from, to) = (from % devices, to % devices);
                 if from == to {
@@ -593,10 +677,39 @@ fn run(devices: usize, ops: &[Op]) {
         }
     }
     let first = &stores[0];
+    // The union: every plan item and skill added on any device (and not
+    // deleted since) is on every device.
+    let mut added_items = Vec::new();
+    let mut added_skills = Vec::new();
+    for event in first.events().unwrap() {
+        match event.payload {
+            Some(Payload::PlanItemSaved {
+                value: PlanItem::Entry { text, .. },
+                ..
+            }) => added_items.push(text.as_str().to_owned()),
+            Some(Payload::PersonalSkillSaved { skill }) => added_skills.push(skill.id.unwrap()),
+            _ => {}
+        }
+    }
+    let plan = first.safety_plan().unwrap();
+    let mut in_plan: Vec<String> = EntryList::ALL
+        .iter()
+        .flat_map(|l| plan.entries(*l).iter().map(|e| e.as_str().to_owned()))
+        .collect();
+    in_plan.sort();
+    added_items.sort();
+    assert_eq!(in_plan, added_items);
+    let book = first.skill_book().unwrap();
+    let mut own: Vec<_> = book.all_personal().map(|s| s.id.clone()).collect();
+    own.sort();
+    added_skills.sort();
+    assert_eq!(own, added_skills);
     for other in &stores[1..] {
         assert_eq!(log(other), log(first));
         assert_eq!(review(other), review(first));
         assert_eq!(other.settings().unwrap(), first.settings().unwrap());
+        assert_eq!(other.safety_plan().unwrap(), first.safety_plan().unwrap());
+        assert_eq!(other.skill_book().unwrap(), first.skill_book().unwrap());
         assert_eq!(
             other.recent_pauses(100).unwrap(),
             first.recent_pauses(100).unwrap()

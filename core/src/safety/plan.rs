@@ -355,7 +355,7 @@ pub struct PersonDraft {
 }
 
 impl PersonDraft {
-    fn check(&self) -> Result<SafePerson, PlanError> {
+    pub(crate) fn check(&self) -> Result<SafePerson, PlanError> {
         Ok(SafePerson {
             name: Name::new(&self.name)?,
             phone: PhoneNumber::new(&self.phone)?,
@@ -379,7 +379,7 @@ pub struct LineDraft {
 }
 
 impl LineDraft {
-    fn check(&self) -> Result<OwnLine, PlanError> {
+    pub(crate) fn check(&self) -> Result<OwnLine, PlanError> {
         Ok(OwnLine {
             name: Name::new(&self.name)?,
             phone: PhoneNumber::new(&self.phone)?,

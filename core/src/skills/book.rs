@@ -149,6 +149,44 @@ impl SkillBook {
         Ok(self.personal.remove(index))
     }
 
+    /// Every one of the person's own skills, hidden or not, in the order
+    /// added.
+    pub fn all_personal(&self) -> impl Iterator<Item = &Skill> {
+        self.personal.iter()
+    }
+
+    /// Writes one of the person's own skills under the draft's id: in its
+    /// place if there is one with that id, else at the end. How the store
+    /// folds a saved skill; a draft without an id takes its title's slug.
+    pub(crate) fn put_personal(&mut self, draft: PersonalSkillDraft) -> Result<(), SkillError> {
+        let skill = draft.into_skill(|title, requested| match requested {
+            Some(id) => Ok(id),
+            None => Ok(SkillId::new(slug_for(title))?),
+        })?;
+        match self.personal.iter_mut().find(|s| s.id == skill.id) {
+            Some(slot) => *slot = skill,
+            None => self.personal.push(skill),
+        }
+        Ok(())
+    }
+
+    /// Forgets one of the person's own skills and that it was hidden,
+    /// whether or not it is here.
+    pub(crate) fn forget_personal(&mut self, id: &SkillId) {
+        self.personal.retain(|s| s.id != *id);
+        self.hidden.remove(id);
+    }
+
+    /// Hides or shows a skill by id, known here or not (it may be a
+    /// built-in of a newer version).
+    pub(crate) fn set_hidden(&mut self, id: &SkillId, hidden: bool) {
+        if hidden {
+            self.hidden.insert(id.clone());
+        } else {
+            self.hidden.remove(id);
+        }
+    }
+
     fn personal_index(&self, id: &SkillId) -> Result<usize, SkillError> {
         match self.personal.iter().position(|skill| skill.id == *id) {
             Some(index) => Ok(index),

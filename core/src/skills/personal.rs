@@ -131,7 +131,7 @@ impl PersonalSkillDraft {
 
     /// The draft that recreates `skill` (a person's own skill), for editing
     /// and storing.
-    pub(super) fn from_skill(skill: &Skill) -> Self {
+    pub(crate) fn from_skill(skill: &Skill) -> Self {
         let own = |text: &Text| text.own().map(str::to_owned);
         Self {
             id: Some(skill.id.clone()),

@@ -13,9 +13,11 @@ use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::{ContextV7, Uuid};
 
-use crate::safety::SafetyPlan;
-use crate::settings::Settings;
-use crate::skills::SkillBook;
+use crate::safety::{CountryCode, SafetyPlan};
+use crate::settings::{Setting, Settings};
+use crate::skills::{PersonalSkillDraft, SkillBook, SkillId};
+
+use super::items::PlanItem;
 use crate::urge::{CheckInCadence, DelayGoal, Intensity, Need, Outcome, Source};
 
 use super::error::{Result, StoreError};
@@ -88,8 +90,53 @@ impl FromStr for EventId {
 /// An urge session's id: the id of the event that started it.
 pub type SessionId = EventId;
 
-/// The current payload format version.
-pub const PAYLOAD_VERSION: u32 = 1;
+/// The identity of one item of the safety plan (a reason, a warning sign, a
+/// coping step, a person, a line): a UUIDv7 minted when the item is first
+/// written, named by every later edit of it on any device.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ItemId(Uuid);
+
+impl ItemId {
+    /// A new id for an item first written at `at`.
+    pub fn new(at: DateTime<Utc>) -> Self {
+        Self(EventId::new(at).0)
+    }
+
+    /// The id of the `index`th item of `group` in the whole plan saved by
+    /// the event `saved` (written by versions before per-item edits). The
+    /// same on every device, so later edits of that item name it alike.
+    pub(crate) fn derived(saved: EventId, group: u8, index: usize) -> Self {
+        let mut bytes = *saved.as_bytes();
+        bytes[13] = group;
+        let index = u16::try_from(index).unwrap_or(u16::MAX).to_be_bytes();
+        bytes[14] = index[0];
+        bytes[15] = index[1];
+        Self(
+            uuid::Builder::from_bytes(bytes)
+                .with_variant(uuid::Variant::RFC4122)
+                .with_version(uuid::Version::Custom)
+                .into_uuid(),
+        )
+    }
+}
+
+impl fmt::Display for ItemId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl fmt::Debug for ItemId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ItemId({})", self.0)
+    }
+}
+
+/// The current payload format version: 2 added the per-item edits, so a
+/// build that knows only version 1 names them as newer instead of failing
+/// on an unknown kind.
+pub const PAYLOAD_VERSION: u32 = 2;
 
 /// What happened.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,21 +209,63 @@ pub enum Payload {
         /// The text.
         text: String,
     },
-    /// The safety plan as the person saved it (the whole plan; the latest
-    /// saved wins).
+    /// The whole safety plan, as versions before per-item edits saved it.
+    /// Still read (from old logs, old devices and old exports): it folds
+    /// as the item edits that make the plan equal to it.
     SafetyPlanSaved {
         /// The plan.
         plan: SafetyPlan,
     },
-    /// The person's skills: their own and the hidden ones.
+    /// The whole skill book, as versions before per-item edits saved it.
     SkillBookSaved {
         /// The book.
         book: SkillBook,
     },
-    /// The person's settings.
+    /// All settings, as versions before per-item edits saved them.
     SettingsSaved {
         /// The settings.
         settings: Settings,
+    },
+    /// One item of the safety plan written or rewritten whole.
+    PlanItemSaved {
+        /// Which item.
+        item: ItemId,
+        /// What it now says.
+        value: PlanItem,
+    },
+    /// One item of the safety plan taken out. Final: later edits of the
+    /// same item are not applied (ids are never reused).
+    PlanItemRemoved {
+        /// Which item.
+        item: ItemId,
+    },
+    /// The country whose bundled lines the plan shows.
+    PlanCountrySet {
+        /// The country, or `None` for the fallback.
+        country: Option<CountryCode>,
+    },
+    /// One of the person's own skills written or rewritten whole; its id
+    /// is set.
+    PersonalSkillSaved {
+        /// The skill.
+        skill: PersonalSkillDraft,
+    },
+    /// One of the person's own skills removed (and no longer hidden).
+    PersonalSkillRemoved {
+        /// Which skill.
+        skill: SkillId,
+    },
+    /// A skill hidden from listings and suggestions, or shown again.
+    SkillHidden {
+        /// Which skill.
+        skill: SkillId,
+        /// Whether it is now hidden.
+        hidden: bool,
+    },
+    /// One setting changed.
+    SettingChanged {
+        /// The setting and its new value.
+        setting: Setting,
     },
     /// An entry was deleted; its content is erased everywhere this event
     /// travels.
@@ -200,6 +289,13 @@ impl Payload {
             Payload::SafetyPlanSaved { .. } => "safety_plan_saved",
             Payload::SkillBookSaved { .. } => "skill_book_saved",
             Payload::SettingsSaved { .. } => "settings_saved",
+            Payload::PlanItemSaved { .. } => "plan_item_saved",
+            Payload::PlanItemRemoved { .. } => "plan_item_removed",
+            Payload::PlanCountrySet { .. } => "plan_country_set",
+            Payload::PersonalSkillSaved { .. } => "personal_skill_saved",
+            Payload::PersonalSkillRemoved { .. } => "personal_skill_removed",
+            Payload::SkillHidden { .. } => "skill_hidden",
+            Payload::SettingChanged { .. } => "setting_changed",
             Payload::EntryDeleted { .. } => "entry_deleted",
         }
     }
@@ -216,7 +312,14 @@ impl Payload {
             | Payload::EntryDeleted { .. }
             | Payload::SafetyPlanSaved { .. }
             | Payload::SkillBookSaved { .. }
-            | Payload::SettingsSaved { .. } => None,
+            | Payload::SettingsSaved { .. }
+            | Payload::PlanItemSaved { .. }
+            | Payload::PlanItemRemoved { .. }
+            | Payload::PlanCountrySet { .. }
+            | Payload::PersonalSkillSaved { .. }
+            | Payload::PersonalSkillRemoved { .. }
+            | Payload::SkillHidden { .. }
+            | Payload::SettingChanged { .. } => None,
         }
     }
 }
@@ -226,6 +329,13 @@ impl Payload {
 pub struct Event {
     /// Identity.
     pub id: EventId,
+    /// Where it folds: a hybrid logical clock in milliseconds, higher than
+    /// every clock in the writing device's log when it was written (and not
+    /// below its instant). Events fold by clock, then id. An export or sync
+    /// payload from before clocks carries none ([`Event::CLOCK_UNSET`]);
+    /// merging gives it one from its instant (see `project::merge`).
+    #[serde(default = "Event::clock_unset")]
+    pub clock: i64,
     /// When, in UTC, with millisecond precision.
     #[serde(with = "chrono::serde::ts_milliseconds")]
     pub at: DateTime<Utc>,
@@ -240,11 +350,20 @@ pub struct Event {
 }
 
 impl Event {
-    /// A new event at `now` (whose offset is recorded) from `device`.
+    /// The clock of an event that came without one.
+    pub const CLOCK_UNSET: i64 = i64::MIN;
+
+    fn clock_unset() -> i64 {
+        Self::CLOCK_UNSET
+    }
+
+    /// A new event at `now` (whose offset is recorded) from `device`. Its
+    /// clock is set when the store appends it.
     pub fn new(now: DateTime<FixedOffset>, device: &str, payload: Payload) -> Self {
         let at = truncate_ms(now.to_utc());
         Self {
             id: EventId::new(at),
+            clock: Self::CLOCK_UNSET,
             at,
             utc_offset_secs: now.offset().local_minus_utc(),
             device: device.to_owned(),
@@ -273,7 +392,8 @@ pub(crate) fn truncate_ms(at: DateTime<Utc>) -> DateTime<Utc> {
 /// Reads a stored payload of any known version.
 pub(crate) fn decode_payload(version: u32, json: &str) -> Result<Payload> {
     match version {
-        1 => Ok(serde_json::from_str(json)?),
+        // Version 2 only added kinds; both read through one enum.
+        1 | 2 => Ok(serde_json::from_str(json)?),
         other => Err(StoreError::Invalid {
             what: "payload version",
             detail: format!("version {other} is newer than this build reads"),

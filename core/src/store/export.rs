@@ -1,25 +1,29 @@
 //! Export and import: a lossless JSON file of the whole log, and a CSV of
 //! urge sessions for spreadsheets.
 //!
-//! The JSON format (version 1):
+//! The JSON format (version 2):
 //!
 //! ```json
 //! {
 //!   "format": "ebb-export",
-//!   "version": 1,
+//!   "version": 2,
 //!   "exported_at": 1795658400000,
 //!   "events": [
-//!     { "id": "0193…", "at": 1795658400000, "utc_offset_secs": 3600,
-//!       "device": "…", "version": 1,
+//!     { "id": "0193…", "clock": 1795658400000, "at": 1795658400000,
+//!       "utc_offset_secs": 3600, "device": "…", "version": 1,
 //!       "payload": { "kind": "urge_started", "source": "widget", … } },
 //!     { "id": "0193…", …, "payload": null }
 //!   ]
 //! }
 //! ```
 //!
-//! `at` and `exported_at` are UTC milliseconds; `payload` is `null` for a
-//! deleted entry (a tombstone). Import merges by id, so importing the same
-//! file twice changes nothing.
+//! `at` and `exported_at` are UTC milliseconds; `clock` is the event's
+//! place in the log's order (see `event.rs`), which version 2 added;
+//! `payload` is `null` for a deleted entry (a tombstone). Events are listed
+//! in the exporting log's arrival order. Import merges by id, so importing
+//! the same file twice changes nothing. A version 1 file (no clocks) still
+//! imports: its events get clocks from their instants, along each device's
+//! events in the file's order.
 
 use std::io::{Read, Write};
 
@@ -32,8 +36,9 @@ use super::event::Event;
 
 /// The `format` field of an export.
 pub const EXPORT_FORMAT: &str = "ebb-export";
-/// The export format version this build writes and reads.
-pub const EXPORT_VERSION: u32 = 1;
+/// The export format version this build writes; it reads this one and
+/// every earlier one.
+pub const EXPORT_VERSION: u32 = 2;
 
 /// What an import or merge did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -86,7 +91,7 @@ impl Store {
         }
         let version = value.get("version").and_then(|v| v.as_u64());
         match version {
-            Some(v) if v == u64::from(EXPORT_VERSION) => {}
+            Some(v) if (1..=u64::from(EXPORT_VERSION)).contains(&v) => {}
             Some(found) if found > u64::from(EXPORT_VERSION) => {
                 return Err(StoreError::ExportTooNew {
                     found,

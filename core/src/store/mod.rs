@@ -7,9 +7,18 @@
 //! The running urge session is a projection too, so reopening after the app
 //! was killed resumes it where it was.
 //!
+//! Order never trusts the wall clock: every event carries a hybrid logical
+//! clock that only grows on each device, and the log folds in clock order
+//! (`event.rs`), so replay, rebuild, import and sync give what the live
+//! projections gave whatever the clock did. The person's own documents (the
+//! safety plan, their skills, their settings) are written item by item, so
+//! concurrent edits in two processes or on two devices keep both
+//! (`items.rs`).
+//!
 //! Files: `db.rs` opens and keys the database, `schema.rs` holds the DDL and
 //! migrations, `event.rs` the log's entries, `project.rs` turns events into
-//! projections, `export.rs` the JSON and CSV formats, `sync.rs` the
+//! projections, `items.rs` folds the plan, skills and settings from their
+//! item edits, `export.rs` the JSON and CSV formats, `sync.rs` the
 //! exchange between devices, `country.rs` the chosen country kept beside
 //! the database for crisis help without the key.
 
@@ -18,6 +27,7 @@ mod db;
 mod error;
 mod event;
 mod export;
+mod items;
 mod project;
 pub mod schema;
 mod sync;
@@ -30,13 +40,11 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 pub use country::{country_file, crisis_without_store, kept_country};
 pub use db::{DatabaseKey, OpenOptions};
 pub use error::{Result, StoreError};
-pub use event::{Event, EventId, PAYLOAD_VERSION, Payload, SessionId};
+pub use event::{Event, EventId, ItemId, PAYLOAD_VERSION, Payload, SessionId};
 pub use export::{EXPORT_FORMAT, EXPORT_VERSION, ImportReport};
+pub use items::PlanItem;
 pub use sync::{SYNC_MAGIC, SYNC_VERSION, SyncError, SyncReport};
 
-use crate::safety::SafetyPlan;
-use crate::settings::Settings;
-use crate::skills::SkillBook;
 use crate::urge::{
     Cue, DelayGoal, Ended, Intensity, Need, Outcome, PastPause, StartOptions, UrgeSession,
 };
@@ -164,7 +172,7 @@ impl Store {
             self.running = Some((running, version));
             return Ok(active);
         }
-        let event = Event::new(
+        let mut event = Event::new(
             now,
             &self.device,
             Payload::UrgeStarted {
@@ -176,7 +184,7 @@ impl Store {
             },
         );
         let mut running = None;
-        project::append_with(&tx, &event, &mut running)?;
+        project::append_with(&tx, &mut event, &mut running)?;
         // Nothing was running, so the session just started is the running one.
         let running = running
             .filter(|r| r.id == event.id)
@@ -269,7 +277,7 @@ impl Store {
     ) -> Result<Ended> {
         let tx = write(&mut self.conn, &mut self.running)?;
         let id = project::active_id(&tx)?.ok_or(StoreError::NoActiveUrge)?;
-        let event = Event::new(
+        let mut event = Event::new(
             now,
             &self.device,
             Payload::UrgeEnded {
@@ -278,7 +286,7 @@ impl Store {
                 forgotten,
             },
         );
-        project::append(&tx, &event)?;
+        project::append(&tx, &mut event)?;
         let ended = project::session(&tx, id)?
             .and_then(|s| s.ended().copied())
             .ok_or(StoreError::NoActiveUrge)?;
@@ -294,7 +302,7 @@ impl Store {
     ) -> Result<EventId> {
         let tx = write(&mut self.conn, &mut self.running)?;
         let session = project::active_id(&tx)?;
-        let event = Event::new(
+        let mut event = Event::new(
             now,
             &self.device,
             Payload::SkillUsed {
@@ -306,7 +314,7 @@ impl Store {
                 helped: record.helped,
             },
         );
-        project::append(&tx, &event)?;
+        project::append(&tx, &mut event)?;
         tx.commit()?;
         Ok(event.id)
     }
@@ -315,7 +323,7 @@ impl Store {
     pub fn write_note(&mut self, now: DateTime<FixedOffset>, text: &str) -> Result<EventId> {
         let tx = write(&mut self.conn, &mut self.running)?;
         let session = project::active_id(&tx)?;
-        let event = Event::new(
+        let mut event = Event::new(
             now,
             &self.device,
             Payload::NoteWritten {
@@ -323,76 +331,9 @@ impl Store {
                 text: text.to_owned(),
             },
         );
-        project::append(&tx, &event)?;
+        project::append(&tx, &mut event)?;
         tx.commit()?;
         Ok(event.id)
-    }
-
-    /// The safety plan as last saved (on any device), or an empty one.
-    pub fn safety_plan(&self) -> Result<SafetyPlan> {
-        Ok(
-            match project::latest(&self.conn, project::DocumentKind::SafetyPlan)? {
-                Some(Payload::SafetyPlanSaved { plan }) => plan,
-                _ => SafetyPlan::empty(),
-            },
-        )
-    }
-
-    /// Saves the whole safety plan.
-    pub fn save_safety_plan(
-        &mut self,
-        now: DateTime<FixedOffset>,
-        plan: &SafetyPlan,
-    ) -> Result<()> {
-        self.save(now, Payload::SafetyPlanSaved { plan: plan.clone() })?;
-        self.keep_country();
-        Ok(())
-    }
-
-    /// The person's skills (their own, the hidden ones) as last saved.
-    pub fn skill_book(&self) -> Result<SkillBook> {
-        Ok(
-            match project::latest(&self.conn, project::DocumentKind::SkillBook)? {
-                Some(Payload::SkillBookSaved { book }) => book,
-                _ => SkillBook::new(),
-            },
-        )
-    }
-
-    /// Saves the person's skills.
-    pub fn save_skill_book(&mut self, now: DateTime<FixedOffset>, book: &SkillBook) -> Result<()> {
-        self.save(now, Payload::SkillBookSaved { book: book.clone() })
-    }
-
-    /// Settings as last saved, or the defaults.
-    pub fn settings(&self) -> Result<Settings> {
-        Ok(
-            match project::latest(&self.conn, project::DocumentKind::Settings)? {
-                Some(Payload::SettingsSaved { settings }) => settings,
-                _ => Settings::default(),
-            },
-        )
-    }
-
-    /// Saves settings after checking them.
-    pub fn save_settings(&mut self, now: DateTime<FixedOffset>, settings: &Settings) -> Result<()> {
-        settings.validate().map_err(|e| StoreError::Invalid {
-            what: "settings",
-            detail: e.to_string(),
-        })?;
-        self.save(
-            now,
-            Payload::SettingsSaved {
-                settings: settings.clone(),
-            },
-        )
-    }
-
-    fn save(&mut self, now: DateTime<FixedOffset>, payload: Payload) -> Result<()> {
-        let tx = write(&mut self.conn, &mut self.running)?;
-        project::append(&tx, &Event::new(now, &self.device, payload))?;
-        tx.commit()?;
-        Ok(())
     }
 
     /// Deletes one entry: its content (and, for a session, everything
@@ -403,8 +344,8 @@ impl Store {
         if !project::exists(&tx, target)? {
             return Err(StoreError::NoSuchEntry(target.to_string()));
         }
-        let event = Event::new(now, &self.device, Payload::EntryDeleted { target });
-        project::append(&tx, &event)?;
+        let mut event = Event::new(now, &self.device, Payload::EntryDeleted { target });
+        project::append(&tx, &mut event)?;
         tx.commit()?;
         // Move the erased pages out of the WAL into the (securely deleted)
         // main file now rather than at some later checkpoint.
@@ -509,8 +450,8 @@ impl Store {
     ) -> Result<Vec<Cue>> {
         let (tx, mut running, version) = write_remembering(&mut self.conn, &mut self.running)?;
         let id = running.as_ref().ok_or(StoreError::NoActiveUrge)?.id;
-        let event = Event::new(now, &self.device, payload(id));
-        let cues = project::append_with(&tx, &event, &mut running)?;
+        let mut event = Event::new(now, &self.device, payload(id));
+        let cues = project::append_with(&tx, &mut event, &mut running)?;
         tx.commit()?;
         self.running = running.map(|r| (r, version));
         Ok(cues)

@@ -1,10 +1,12 @@
 //! From events to projections: the one place that knows how each event
 //! changes the derived tables. Live writes and rebuilds both go through
-//! [`apply`], so a rebuilt database matches the one written live.
+//! [`apply`], and both in clock order (a new event's clock is above every
+//! clock in the log, see [`next_clock`]), so a rebuilt database matches
+//! the one written live whatever the wall clock did.
 
 use std::time::Duration;
 
-use chrono::{Datelike, TimeZone, Timelike, Utc};
+use chrono::{DateTime, Datelike, TimeZone, Timelike, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::skills::{PastUse, SkillId};
@@ -16,9 +18,10 @@ use super::error::{Result, StoreError};
 use super::event::{Event, EventId, Payload, SessionId, decode_payload};
 use super::export::ImportReport;
 
-/// Appends a new event and applies it. State-machine refusals (ending twice)
-/// propagate, and the caller's transaction rolls back.
-pub(super) fn append(conn: &Connection, event: &Event) -> Result<Vec<Cue>> {
+/// Appends a new event of this device, giving it its clock, and applies
+/// it. State-machine refusals (ending twice) propagate, and the caller's
+/// transaction rolls back.
+pub(super) fn append(conn: &Connection, event: &mut Event) -> Result<Vec<Cue>> {
     append_with(conn, event, &mut None)
 }
 
@@ -26,9 +29,10 @@ pub(super) fn append(conn: &Connection, event: &Event) -> Result<Vec<Cue>> {
 /// [`Running`]); afterwards `running` holds the state as saved.
 pub(super) fn append_with(
     conn: &Connection,
-    event: &Event,
+    event: &mut Event,
     running: &mut Option<Running>,
 ) -> Result<Vec<Cue>> {
+    event.clock = next_clock(conn, event.at)?;
     insert(conn, event)?;
     let cues = apply(conn, event, running)?;
     crate::progress::settle_before(conn, event.at.timestamp_millis())?;
@@ -51,6 +55,74 @@ pub(super) fn data_version(conn: &Connection) -> Result<i64> {
         .query_row([], |r| r.get(0))?)
 }
 
+/// The clock for an event written now: above every clock in the log (so
+/// it folds after everything this device has written or merged, and one
+/// device's events fold in the order written), and not below its instant
+/// (so devices whose clocks agree fold their events by time). Read through
+/// the clock index, under the write lock: two processes never take one
+/// clock.
+pub(super) fn next_clock(conn: &Connection, at: DateTime<Utc>) -> Result<i64> {
+    let last: Option<i64> = conn
+        .prepare_cached("SELECT max(clock) FROM events")?
+        .query_row([], |r| r.get(0))?;
+    Ok(after(last, at.timestamp_millis()))
+}
+
+/// A clock after `last` and not below `at_ms`.
+fn after(last: Option<i64>, at_ms: i64) -> i64 {
+    last.map_or(at_ms, |last| at_ms.max(last.saturating_add(1)))
+}
+
+/// Gives events that came without a clock (an export or sync payload from
+/// before clocks) one from their instant, the way the schema v6 migration
+/// gave the log's: along each device's events in the order given (its
+/// writing order, as exports and answers list them), each after the one
+/// before and after that device's clocks already here.
+fn give_clocks(conn: &Connection, events: &mut [Event]) -> Result<()> {
+    // A clock is on the instants' scale; one beyond it would stop every
+    // later clock from growing.
+    if let Some(e) = events.iter().find(|e| {
+        e.clock != Event::CLOCK_UNSET && Utc.timestamp_millis_opt(e.clock).single().is_none()
+    }) {
+        return Err(StoreError::Invalid {
+            what: "event clock",
+            detail: e.clock.to_string(),
+        });
+    }
+    let mut last: std::collections::HashMap<String, Option<i64>> = Default::default();
+    for event in events.iter_mut().filter(|e| e.clock == Event::CLOCK_UNSET) {
+        let prev = match last.get(&event.device) {
+            Some(prev) => *prev,
+            None => conn
+                .prepare_cached("SELECT max(clock) FROM events WHERE device = ?1")?
+                .query_row(params![event.device], |r| r.get(0))?,
+        };
+        event.clock = after(prev, event.at.timestamp_millis());
+        last.insert(event.device.clone(), Some(event.clock));
+    }
+    Ok(())
+}
+
+/// Gives every event of the log a clock from its instant, once, when the
+/// schema gains clocks (v6): along each device's events in arrival order,
+/// each after the one before. A device's events arrive everywhere in the
+/// order it wrote them, so every device computes the same clocks, and a
+/// session written while the clock was set back keeps its order.
+pub(super) fn give_log_clocks(conn: &Connection) -> Result<()> {
+    let mut last: std::collections::HashMap<String, i64> = Default::default();
+    let rows: Vec<(i64, String, i64)> = conn
+        .prepare("SELECT seq, device, at_ms FROM events ORDER BY seq")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update = conn.prepare("UPDATE events SET clock = ?2 WHERE seq = ?1")?;
+    for (seq, device, at_ms) in rows {
+        let clock = after(last.get(&device).copied(), at_ms);
+        update.execute(params![seq, clock])?;
+        last.insert(device, clock);
+    }
+    Ok(())
+}
+
 fn insert(conn: &Connection, event: &Event) -> Result<()> {
     let (payload, erased) = match &event.payload {
         Some(p) => (serde_json::to_string(p)?, false),
@@ -59,8 +131,9 @@ fn insert(conn: &Connection, event: &Event) -> Result<()> {
     let kind = event.payload.as_ref().map_or("erased", Payload::kind);
     exec(
         conn,
-        "INSERT INTO events (id, at_ms, utc_offset_secs, device, kind, version, payload, erased)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO events (id, at_ms, utc_offset_secs, device, kind, version, payload, erased,
+            clock)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             event.id.as_bytes(),
             event.at.timestamp_millis(),
@@ -70,6 +143,7 @@ fn insert(conn: &Connection, event: &Event) -> Result<()> {
             event.version,
             payload,
             erased,
+            event.clock,
         ],
     )?;
     Ok(())
@@ -231,10 +305,18 @@ fn apply(conn: &Connection, event: &Event, running: &mut Option<Running>) -> Res
             )?;
             Ok(Vec::new())
         }
-        // Documents are read straight from the log (the latest wins).
+        // The plan, skills and settings are folded from the log when read
+        // (`items.rs`).
         Payload::SafetyPlanSaved { .. }
         | Payload::SkillBookSaved { .. }
-        | Payload::SettingsSaved { .. } => Ok(Vec::new()),
+        | Payload::SettingsSaved { .. }
+        | Payload::PlanItemSaved { .. }
+        | Payload::PlanItemRemoved { .. }
+        | Payload::PlanCountrySet { .. }
+        | Payload::PersonalSkillSaved { .. }
+        | Payload::PersonalSkillRemoved { .. }
+        | Payload::SkillHidden { .. }
+        | Payload::SettingChanged { .. } => Ok(Vec::new()),
         Payload::EntryDeleted { target } => {
             // Erasing rebuilds sessions from their rows' events.
             *running = None;
@@ -385,20 +467,14 @@ pub(super) fn active(conn: &Connection) -> Result<Option<(SessionId, UrgeSession
         .transpose()
 }
 
-/// The payload of the latest event of `kind`: by time, then id, so every
-/// device that holds the same events agrees (last writer wins).
-pub(super) fn latest(conn: &Connection, kind: DocumentKind) -> Result<Option<Payload>> {
-    // The kind is written into the statement so the planner can use that
-    // kind's partial index (schema v4); a bound parameter would hide it.
-    conn.prepare_cached(&format!(
-        "{SELECT_EVENT} WHERE kind = '{}' AND erased = 0 ORDER BY at_ms DESC, id DESC LIMIT 1",
-        kind.tag()
-    ))?
-    .query_row([], read_event_row)
-    .optional()?
-    .map(decode)
-    .transpose()
-    .map(|e| e.and_then(|e| e.payload))
+/// The events of `kinds` (an SQL list written into the statement, so the
+/// planner uses that list's partial index), in fold order.
+pub(super) fn folded(conn: &Connection, kinds: &str) -> Result<Vec<Event>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT_EVENT} WHERE kind IN {kinds} AND erased = 0 ORDER BY clock, id"
+    ))?;
+    let rows = stmt.query_map([], read_event_row)?;
+    rows.map(|r| decode(r?)).collect()
 }
 
 /// Whether an entry with this id exists (erased or not).
@@ -425,9 +501,9 @@ fn event(conn: &Connection, id: EventId) -> Result<Option<Event>> {
 }
 
 const SELECT_EVENT: &str =
-    "SELECT id, at_ms, utc_offset_secs, device, version, payload, erased FROM events";
+    "SELECT id, at_ms, utc_offset_secs, device, version, payload, erased, clock FROM events";
 
-type RawEvent = (Vec<u8>, i64, i32, String, u32, String, bool);
+type RawEvent = (Vec<u8>, i64, i32, String, u32, String, bool, i64);
 
 fn read_event_row(r: &Row<'_>) -> rusqlite::Result<RawEvent> {
     Ok((
@@ -438,12 +514,14 @@ fn read_event_row(r: &Row<'_>) -> rusqlite::Result<RawEvent> {
         r.get(4)?,
         r.get(5)?,
         r.get(6)?,
+        r.get(7)?,
     ))
 }
 
-fn decode((id, at_ms, offset, device, version, payload, erased): RawEvent) -> Result<Event> {
+fn decode((id, at_ms, offset, device, version, payload, erased, clock): RawEvent) -> Result<Event> {
     Ok(Event {
         id: EventId::from_slice(&id)?,
+        clock,
         at: Utc
             .timestamp_millis_opt(at_ms)
             .single()
@@ -467,25 +545,6 @@ pub(super) fn all_events(conn: &Connection) -> Result<Vec<Event>> {
     let mut stmt = conn.prepare(&format!("{SELECT_EVENT} ORDER BY seq"))?;
     let rows = stmt.query_map([], read_event_row)?;
     rows.map(|r| decode(r?)).collect()
-}
-
-/// The kinds of saved documents, each read back as the latest save.
-#[derive(Clone, Copy, Debug)]
-pub(super) enum DocumentKind {
-    SafetyPlan,
-    SkillBook,
-    Settings,
-}
-
-impl DocumentKind {
-    /// The event kind a save is stored under.
-    fn tag(self) -> &'static str {
-        match self {
-            DocumentKind::SafetyPlan => "safety_plan_saved",
-            DocumentKind::SkillBook => "skill_book_saved",
-            DocumentKind::Settings => "settings_saved",
-        }
-    }
 }
 
 /// Finished sessions' pauses, oldest first, at most `limit` of the newest
@@ -574,7 +633,8 @@ pub(super) fn past_skill_uses(conn: &Connection) -> Result<Vec<PastUse>> {
 /// Merges foreign events by id, then rebuilds the projections. When
 /// nothing is new (every event already here, no erased copies) nothing is
 /// written.
-pub(super) fn merge(conn: &Connection, events: Vec<Event>) -> Result<ImportReport> {
+pub(super) fn merge(conn: &Connection, mut events: Vec<Event>) -> Result<ImportReport> {
+    give_clocks(conn, &mut events)?;
     let mut report = ImportReport::default();
     let mut tombstones = Vec::new();
     for event in events {
@@ -655,7 +715,9 @@ fn erase_deleted(conn: &Connection) -> Result<()> {
 }
 
 /// Rebuilds every projection from the log. Session starts go first so each
-/// session exists before what happened in it; the rest follows by time.
+/// session exists before what happened in it (a start's row depends on
+/// nothing else, and a session's events follow its start in clock order
+/// anyway); the rest follows in clock order, as it was applied live.
 /// Events the session rules refuse (a second end merged from another device)
 /// stay in the log and are left out of the projections.
 pub(super) fn rebuild(conn: &Connection) -> Result<()> {
@@ -683,8 +745,9 @@ fn rebuild_one(conn: &Connection, id: SessionId) -> Result<()> {
     replay(conn, &events)
 }
 
-/// Session starts first, then everything by time (ties by id).
-const REPLAY_ORDER: &str = "ORDER BY kind != 'urge_started', at_ms, id";
+/// Session starts first, then everything by clock (ties by id), never by
+/// wall-clock time.
+const REPLAY_ORDER: &str = "ORDER BY kind != 'urge_started', clock, id";
 
 fn ordered_events(conn: &Connection) -> Result<Vec<Event>> {
     let mut stmt = conn.prepare(&format!("{SELECT_EVENT} WHERE erased = 0 {REPLAY_ORDER}"))?;

@@ -11,10 +11,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::error::{Result, StoreError};
 
 /// The schema this build writes.
-pub const CURRENT: u32 = 5;
+pub const CURRENT: u32 = 6;
 
 /// Migration steps; `STEPS[i]` takes a database from version `i` to `i + 1`.
-const STEPS: &[&str] = &[V1, V2, V3, V4, V5];
+const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// Version 1: the event log, projections, and local metadata.
 const V1: &str = "
@@ -232,6 +232,30 @@ ON urge_sessions BEGIN
 END;
 ";
 
+/// Version 6: every event gets a hybrid logical clock (`clock`), the order
+/// the log folds in instead of wall-clock time (see `event.rs`); the
+/// migration gives each event of the log one from its instant, along each
+/// device's events in arrival order (`project::give_log_clocks`). The
+/// plan, skills and settings are now edited item by item and folded from
+/// all their events (`items.rs`), in clock order: the indexes that found
+/// the latest whole document by time give way to one per document over its
+/// item kinds, and one on the clock finds the next clock. Whole documents
+/// already in the log stay and fold as the item edits that make the state
+/// equal to them.
+const V6: &str = "
+ALTER TABLE events ADD COLUMN clock INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX events_clock ON events (clock);
+DROP INDEX events_safety_plans;
+DROP INDEX events_skill_books;
+DROP INDEX events_settings;
+CREATE INDEX events_plan ON events (clock, id) WHERE kind IN
+    ('safety_plan_saved', 'plan_item_saved', 'plan_item_removed', 'plan_country_set');
+CREATE INDEX events_skills ON events (clock, id) WHERE kind IN
+    ('skill_book_saved', 'personal_skill_saved', 'personal_skill_removed', 'skill_hidden');
+CREATE INDEX events_settings ON events (clock, id) WHERE kind IN
+    ('settings_saved', 'setting_changed');
+";
+
 /// Brings the database to [`CURRENT`], refusing a newer one. Returns the
 /// version it found.
 pub(crate) fn migrate(conn: &mut Connection) -> Result<u32> {
@@ -251,6 +275,9 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<u32> {
             continue;
         }
         tx.execute_batch(step)?;
+        if from + 1 == 6 {
+            super::project::give_log_clocks(&tx)?;
+        }
         tx.pragma_update(None, "user_version", from as u32 + 1)?;
         tx.commit()?;
     }

@@ -16,7 +16,7 @@
 //!
 //! ```text
 //! 0..4   magic "EBBS"
-//! 4      format version (1)
+//! 4      format version (2; 1 is still read)
 //! 5      kind: 1 request, 2 answer
 //! 6..10  CRC-32 (IEEE) of every byte from 10 on
 //! 10..   raw DEFLATE of the postcard encoding of the request or answer
@@ -39,8 +39,12 @@ use super::{Store, project, write};
 
 /// The first four bytes of every sync payload.
 pub const SYNC_MAGIC: [u8; 4] = *b"EBBS";
-/// The payload format this build writes and reads.
-pub const SYNC_VERSION: u8 = 1;
+/// The payload format this build writes. Version 2 added each event's
+/// clock (its place in the log's order).
+pub const SYNC_VERSION: u8 = 2;
+/// The oldest payload format this build reads. A version 1 answer's events
+/// get clocks from their instants as they merge (`project::merge`).
+const OLDEST_SYNC_VERSION: u8 = 1;
 
 const KIND_REQUEST: u8 = 1;
 const KIND_ANSWER: u8 = 2;
@@ -135,7 +139,7 @@ struct Request {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-struct Answer {
+struct Answer<E = WireEvent> {
     /// The answering device.
     from: String,
     /// The device whose request this answers.
@@ -153,7 +157,7 @@ struct Answer {
     /// Device ids the events refer to, each once.
     devices: Vec<String>,
     /// The events, in the sender's arrival order.
-    events: Vec<WireEvent>,
+    events: Vec<E>,
 }
 
 /// An event as it travels. The payload is the stored JSON with its own
@@ -161,6 +165,8 @@ struct Answer {
 #[derive(Debug, Serialize, Deserialize)]
 struct WireEvent {
     id: [u8; 16],
+    /// Its place in the log's order (see `event.rs`).
+    clock: i64,
     at_ms: i64,
     utc_offset_secs: i32,
     /// Index into [`Answer::devices`].
@@ -168,6 +174,50 @@ struct WireEvent {
     version: u32,
     /// `None` for an erased entry (a tombstone).
     payload: Option<String>,
+}
+
+/// An event as format version 1 carried it: without its clock.
+#[derive(Debug, Serialize, Deserialize)]
+struct WireEventV1 {
+    id: [u8; 16],
+    at_ms: i64,
+    utc_offset_secs: i32,
+    device: u32,
+    version: u32,
+    payload: Option<String>,
+}
+
+impl From<WireEventV1> for WireEvent {
+    fn from(w: WireEventV1) -> Self {
+        Self {
+            id: w.id,
+            clock: Event::CLOCK_UNSET,
+            at_ms: w.at_ms,
+            utc_offset_secs: w.utc_offset_secs,
+            device: w.device,
+            version: w.version,
+            payload: w.payload,
+        }
+    }
+}
+
+/// Decodes an answer of any format this build reads.
+fn decode_answer(bytes: &[u8]) -> Result<Answer, SyncError> {
+    let (version, raw) = unframe(KIND_ANSWER, "answer", bytes)?;
+    if version >= 2 {
+        return body(&raw);
+    }
+    let old: Answer<WireEventV1> = body(&raw)?;
+    Ok(Answer {
+        from: old.from,
+        to: old.to,
+        since: old.since,
+        upto: old.upto,
+        upto_id: old.upto_id,
+        reset: old.reset,
+        devices: old.devices,
+        events: old.events.into_iter().map(WireEvent::from).collect(),
+    })
 }
 
 impl Store {
@@ -229,7 +279,7 @@ impl Store {
         }
         let mut devices: HashMap<String, u32> = HashMap::new();
         let mut stmt = conn.prepare(
-            "SELECT seq, id, at_ms, utc_offset_secs, device, version, payload, erased
+            "SELECT seq, id, at_ms, utc_offset_secs, device, version, payload, erased, clock
              FROM events WHERE seq > ?1 ORDER BY seq",
         )?;
         let mut rows = stmt.query(params![seq_param(since)])?;
@@ -249,6 +299,7 @@ impl Store {
             let erased: bool = r.get(7)?;
             answer.events.push(WireEvent {
                 id,
+                clock: r.get(8)?,
                 at_ms: r.get(2)?,
                 utc_offset_secs: r.get(3)?,
                 device: index,
@@ -267,7 +318,7 @@ impl Store {
     /// that is damaged, from a newer format, not for this device, or already
     /// merged changes nothing and is refused with [`StoreError::Sync`].
     pub fn sync_merge(&mut self, payload: &[u8]) -> Result<SyncReport> {
-        let answer: Answer = decode(KIND_ANSWER, "answer", payload)?;
+        let answer = decode_answer(payload)?;
         if answer.to != self.device() || answer.from == self.device() {
             return Err(SyncError::NotForThisDevice.into());
         }
@@ -344,12 +395,19 @@ fn encode<T: Serialize>(kind: u8, body: &T) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// Checks the frame and decodes the body of a payload of `kind`.
+/// Checks the frame and decodes the body of a payload of `kind` whose body
+/// is the same in every format this build reads.
 fn decode<T: for<'de> Deserialize<'de>>(
     kind: u8,
     expected: &'static str,
     bytes: &[u8],
 ) -> Result<T, SyncError> {
+    body(&unframe(kind, expected, bytes)?.1)
+}
+
+/// Checks the frame of a payload of `kind` and inflates its body; returns
+/// the format version with it.
+fn unframe(kind: u8, expected: &'static str, bytes: &[u8]) -> Result<(u8, Vec<u8>), SyncError> {
     let Some(magic) = bytes.get(..4) else {
         return Err(if SYNC_MAGIC.starts_with(bytes) {
             SyncError::Truncated
@@ -361,7 +419,7 @@ fn decode<T: for<'de> Deserialize<'de>>(
         return Err(SyncError::NotSync);
     }
     let version = *bytes.get(4).ok_or(SyncError::Truncated)?;
-    if version != SYNC_VERSION {
+    if !(OLDEST_SYNC_VERSION..=SYNC_VERSION).contains(&version) {
         return Err(SyncError::UnsupportedVersion {
             found: version,
             supported: SYNC_VERSION,
@@ -386,8 +444,13 @@ fn decode<T: for<'de> Deserialize<'de>>(
         return Err(SyncError::WrongKind { expected });
     }
     let raw = inflate_bounded(packed, MAX_INFLATED)?;
+    Ok((version, raw))
+}
+
+/// Decodes a postcard body that must fill `raw` exactly.
+fn body<T: for<'de> Deserialize<'de>>(raw: &[u8]) -> Result<T, SyncError> {
     let (body, rest) =
-        postcard::take_from_bytes(&raw).map_err(|e| SyncError::Malformed(e.to_string()))?;
+        postcard::take_from_bytes(raw).map_err(|e| SyncError::Malformed(e.to_string()))?;
     if !rest.is_empty() {
         return Err(SyncError::Malformed("trailing bytes".into()));
     }
@@ -445,6 +508,11 @@ fn to_event(w: &WireEvent, devices: &[String]) -> Result<Event> {
     if FixedOffset::east_opt(w.utc_offset_secs).is_none() {
         return Err(malformed("utc offset"));
     }
+    // A clock is on the instants' scale; one beyond it would stop every
+    // later clock from growing.
+    if w.clock != Event::CLOCK_UNSET && Utc.timestamp_millis_opt(w.clock).single().is_none() {
+        return Err(malformed("event clock"));
+    }
     let payload = match &w.payload {
         None => None,
         Some(json) => Some(decode_payload(w.version, json).map_err(|e| match e {
@@ -456,6 +524,7 @@ fn to_event(w: &WireEvent, devices: &[String]) -> Result<Event> {
     };
     Ok(Event {
         id: EventId::from_bytes(w.id),
+        clock: w.clock,
         at,
         utc_offset_secs: w.utc_offset_secs,
         device: device.clone(),
