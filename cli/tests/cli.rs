@@ -817,6 +817,7 @@ fn prepared_messages_show_on_the_crisis_screen_and_a_person_note_is_refused() {
     one_line(&err);
     assert!(err.contains(text("cli.error.person_note")), "{err}");
     assert_eq!(ebb.json(&["safety"])["people"], before["people"]);
+}
 
 /// Three processes at once, each adding plan items and skills one command
 /// at a time and changing one setting: every addition acknowledged is

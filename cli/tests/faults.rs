@@ -430,6 +430,7 @@ fn inflating_payload(kind: u8, inflated: usize) -> Vec<u8> {
 /// Runs `command` to its end and returns its output and its peak resident
 /// memory in bytes, read from the kernel for that one child.
 #[cfg(target_os = "linux")]
+#[allow(clippy::zombie_processes)] // reaped by wait4 below, which also reads its memory
 fn peak_memory(mut command: Command) -> (Output, u64) {
     use std::os::unix::process::ExitStatusExt;
     let child = command

@@ -351,7 +351,11 @@ fn generate_history() -> Vec<Event> {
             events.push(Event::new(
                 start + chrono::Duration::seconds(at + 60 + rng.below(1800) as i64),
                 "bench-device",
-                Payload::UrgeEnded { session, outcome },
+                Payload::UrgeEnded {
+                    session,
+                    outcome,
+                    forgotten: false,
+                },
             ));
         }
     }
@@ -690,7 +694,7 @@ fn items() {
         "add one plan item vs bare insert",
         400,
         || {
-            if added % 100 == 0 {
+            if added.is_multiple_of(100) {
                 logs += 1;
                 let path = dir.path().join(format!("plan{logs}.db"));
                 store = Some(Store::open(&path, &key(), OpenOptions::default()).unwrap());
@@ -719,10 +723,11 @@ fn items() {
     );
 
     let (item_log, document_log) = edit_histories(dir.path());
-    let mut round = 0;
-    let mut merge = |events: &[Event]| {
-        round += 1;
-        let path = dir.path().join(format!("merge{round}.db"));
+    // A counter both timed closures share, for fresh file names.
+    let round = std::cell::Cell::new(0);
+    let merge = |events: &[Event]| {
+        round.set(round.get() + 1);
+        let path = dir.path().join(format!("merge{}.db", round.get()));
         let mut store = Store::open(&path, &key(), OpenOptions::default()).unwrap();
         let began = Instant::now();
         store.merge(events.to_vec()).unwrap();

@@ -118,6 +118,7 @@ fn watch_year(device: &str) -> Vec<Event> {
                     session,
                     outcome: [Outcome::Passed, Outcome::UsedSkill, Outcome::ReachedOut]
                         [rng.below(3) as usize],
+                    forgotten: false,
                 },
             ));
             if k % 4 == 0 {

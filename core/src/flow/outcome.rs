@@ -22,10 +22,8 @@ pub(super) fn handle(
         Place::Outcome { forgotten: true } | Place::Injury { forgotten: true }
     );
     match event {
-        Event::AskOutcome => {
-            if store.active_urge()?.is_some() {
-                flow.go(Place::Outcome { forgotten: false });
-            }
+        Event::AskOutcome if store.active_urge()?.is_some() => {
+            flow.go(Place::Outcome { forgotten: false });
         }
         Event::EndUrge { outcome } => {
             let outcome = match outcome {

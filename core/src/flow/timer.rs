@@ -284,11 +284,9 @@ fn skill_item(ctx: &Ctx, s: &Suggestion) -> Item {
     let mut choices = Vec::new();
     match (s.reach_out, s.skill.guide) {
         // Still strong with nobody in the plan: the lines, not a person.
-        (Some(ReachOut::CrisisLine), _) => choices.push(ctx.choice(
-            "flow.timer.reach_line",
-            Role::Secondary,
-            Event::OpenCrisis,
-        )),
+        (Some(ReachOut::CrisisLine), _) => {
+            choices.push(ctx.choice("flow.timer.reach_line", Role::Secondary, Event::OpenCrisis))
+        }
         (_, Some(guide)) => choices.push(ctx.choice(
             "flow.timer.guide_me",
             Role::Secondary,
