@@ -389,6 +389,9 @@ fn plain(app: &mut App<'_>, json: bool) -> Outcome {
         app.send(event)?;
         print(app)?;
     }
+    if !json && app.store.active_urge()?.is_some() {
+        println!("{}", t("cli.urge.left_running"));
+    }
     Ok(())
 }
 

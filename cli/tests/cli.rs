@@ -122,8 +122,8 @@ fn the_first_run_shows_the_privacy_statement_once_and_makes_a_private_key() {
     assert!(first.contains(text("privacy.title")), "{first}");
     assert!(first.contains(text("privacy.nothing_leaves")));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains(text("cli.home.title")));
-    assert!(!stdout.contains(text("privacy.title")), "{stdout}");
+    assert!(stdout.contains(text("flow.home.start")), "{stdout}");
+    assert!(!stdout.contains(text("privacy.nothing_leaves")), "{stdout}");
     let key = std::fs::read(ebb.key()).unwrap();
     assert_eq!(key.len(), 32);
     #[cfg(unix)]
@@ -238,10 +238,29 @@ fn self_harm_that_may_need_care_shows_the_care_card() {
     assert_eq!(ebb.json(&["urge", "status"])["session"]["running"], true);
 }
 
+/// The key a screen printed for a choice: `[k] label`.
+fn key_for(screen: &str, label: &str) -> String {
+    let at = screen
+        .find(&format!("] {label}"))
+        .unwrap_or_else(|| panic!("no {label:?} in:\n{screen}"));
+    let open = screen[..at].rfind('[').unwrap();
+    screen[open + 1..at].to_owned()
+}
+
 #[test]
 fn the_live_timer_offers_crisis_help_notes_skills_and_ends_with_an_outcome() {
     let ebb = Ebb::new();
-    let out = ebb.with_stdin(&["urge", "--goal", "5"], "h\nc\n7\ns 1\nwhat\ne\n1\n");
+    // Without a terminal the companion prints each screen and reads keys.
+    let first = ebb.with_stdin(&["urge", "--goal", "5"], "");
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let first = String::from_utf8(first.stdout).unwrap();
+    let tried = key_for(&first, text("flow.timer.tried"));
+    let keys = format!("h\nq\nc\nq\n7\n{tried}\nwhat\ne\n1\n");
+    let out = ebb.with_stdin(&["urge"], &keys);
     assert!(
         out.status.success(),
         "{}",
@@ -249,17 +268,17 @@ fn the_live_timer_offers_crisis_help_notes_skills_and_ends_with_an_outcome() {
     );
     let stdout = String::from_utf8(out.stdout).unwrap();
     for key in [
-        "urge.start.title",
+        "flow.timer.heading",
         "safety.ask.ending_life",
-        "cli.urge.suggestions",
+        "flow.timer.skills",
         "safety.crisis.heading",
-        "cli.urge.skill_noted",
-        "cli.urge.not_understood",
+        "flow.crisis.ending_life",
         "urge.ask.outcome",
         "urge.outcome.passed",
     ] {
         assert!(stdout.contains(text(key)), "{key} missing from:\n{stdout}");
     }
+    assert!(stdout.contains("Noted: "), "{stdout}");
     assert_eq!(ebb.json(&["urge", "status"])["running"], false);
     let log = ebb.json(&["log"]);
     let kinds: Vec<&str> = log
@@ -283,10 +302,10 @@ fn closing_the_live_timer_leaves_the_session_running_and_resumable() {
     let id = ebb.json(&["urge", "status"])["session"]["id"].clone();
     assert!(id.is_string());
 
-    let out = ebb.with_stdin(&["urge"], "e\n4\ny\n");
+    let out = ebb.with_stdin(&["urge"], "e\n4\n1\n");
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
-        stdout.contains(&text("cli.urge.resumed").replace(" {elapsed}.", "")[..20]),
+        stdout.contains(&text("flow.timer.resumed")[..20]),
         "{stdout}"
     );
     assert!(stdout.contains(text("care.injury.title")), "{stdout}");
@@ -479,7 +498,13 @@ fn bytes(ebb: &Ebb, args: &[&str], input: Option<&[u8]>) -> Vec<u8> {
 fn sync_round(to: &Ebb, from: &Ebb) -> (Value, PathBuf) {
     let request = to.scratch("request");
     let answer = to.scratch("answer");
-    to.ok(&["sync", "request", "--out", request.to_str().unwrap()]);
+    to.ok(&[
+        "sync",
+        "request",
+        "--force",
+        "--out",
+        request.to_str().unwrap(),
+    ]);
     let bytes = bytes(
         from,
         &["sync", "export", "--for", request.to_str().unwrap()],

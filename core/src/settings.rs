@@ -78,6 +78,9 @@ impl Settings {
             Setting::GoalPresets(g) => next.goal_presets = g,
             Setting::ShowDaysWithout(b) => next.show_days_without = b,
             Setting::PrivacyStatementSeen(b) => next.privacy_statement_seen = b,
+            Setting::CautionSeen(c) => {
+                next.cautions_seen.insert(c);
+            }
         }
         next
     }
@@ -97,6 +100,14 @@ impl Settings {
         if self.privacy_statement_seen != other.privacy_statement_seen {
             out.push(Setting::PrivacyStatementSeen(other.privacy_statement_seen));
         }
+        // A caution once read stays read: only additions are recorded, so
+        // two devices that each saw one keep both.
+        out.extend(
+            other
+                .cautions_seen
+                .difference(&self.cautions_seen)
+                .map(|c| Setting::CautionSeen(*c)),
+        );
         out
     }
 }
@@ -114,6 +125,8 @@ pub enum Setting {
     ShowDaysWithout(bool),
     /// [`Settings::privacy_statement_seen`].
     PrivacyStatementSeen(bool),
+    /// A caution added to [`Settings::cautions_seen`] (never taken away).
+    CautionSeen(Caution),
 }
 
 #[cfg(test)]
