@@ -194,6 +194,11 @@ fn verify(path: &Path, key: &DatabaseKey, options: OpenOptions) -> Result<()> {
     })
     .map_err(|e| match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => StoreError::WrongKey(path.to_owned()),
+        // With the header in plain text SQLite reads it whatever the key,
+        // and a wrong key shows first as page 1 failing to decode.
+        Some(ErrorCode::DatabaseCorrupt) if options.plaintext_header => {
+            StoreError::WrongKey(path.to_owned())
+        }
         _ => classify_open(path, e),
     })?;
     // A page that fails its code (a damaged sector, a bad copy) is found
