@@ -8,7 +8,7 @@ import app.ebb.CueView
 import app.ebb.core.DeviceKind
 import app.ebb.EbbException
 import app.ebb.GuideListener
-import app.ebb.RenderedHaptics
+import app.ebb.core.RenderedHaptics
 import app.ebb.NextScreen
 import app.ebb.PlanChange
 import app.ebb.text

@@ -1,6 +1,6 @@
 package app.ebb.shell
 
-import app.ebb.RenderedHaptics
+import app.ebb.core.RenderedHaptics
 
 /**
  * Plays the core's haptics on the device motor: the amplitude waveform

@@ -1,6 +1,6 @@
 package app.ebb.shell
 
-import app.ebb.RenderedHaptics
+import app.ebb.core.RenderedHaptics
 import app.ebb.UrgeRequest
 import app.ebb.core.CheckInCadence
 import app.ebb.core.CueKind

@@ -1,7 +1,7 @@
 package app.ebb.shell
 
 import app.ebb.EbbException
-import app.ebb.RenderedHaptics
+import app.ebb.core.RenderedHaptics
 import app.ebb.PlanChange
 import app.ebb.UrgeRequest
 import app.ebb.core.CheckInCadence
