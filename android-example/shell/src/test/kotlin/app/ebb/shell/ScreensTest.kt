@@ -137,7 +137,7 @@ class ScreensTest {
         skills.refresh(need = Need.TOO_MUCH)
         val onPhone = skills.ui.value.suggestions.map { it.skillId }.toSet()
         store.companion.close()
-        store.open(app.ebb.DeviceKind.WATCH).use { watch ->
+        store.open(app.ebb.core.DeviceKind.WATCH).use { watch ->
             val onWatch = Recommendations(watch, CrisisAccess(watch, opener))
             onWatch.refresh(need = Need.TOO_MUCH)
             val ids = onWatch.ui.value.suggestions.map { it.skillId }.toSet()

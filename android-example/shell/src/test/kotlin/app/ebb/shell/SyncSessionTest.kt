@@ -88,8 +88,8 @@ class SyncSessionTest {
 
     @Test
     fun aRoundBetweenTwoRealStoresGivesBothEverySession() = runBlocking {
-        TempStore(app.ebb.DeviceKind.WATCH).use { watch ->
-            TempStore(app.ebb.DeviceKind.PHONE).use { phone ->
+        TempStore(app.ebb.core.DeviceKind.WATCH).use { watch ->
+            TempStore(app.ebb.core.DeviceKind.PHONE).use { phone ->
                 val request = app.ebb.UrgeRequest(
                     app.ebb.core.Source.WATCH, 6, null, 5, app.ebb.core.CheckInCadence.NEVER,
                 )
