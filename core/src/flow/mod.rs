@@ -271,6 +271,28 @@ impl Ctx {
         )
     }
 
+    /// A question whose answers are keyed 1, 2, 3 ..., with "I am thinking
+    /// about ending my life" always among them, last.
+    pub(crate) fn question(
+        &self,
+        text: String,
+        answers: impl IntoIterator<Item = (String, Event)>,
+    ) -> Question {
+        let mut answers: Vec<Choice> = answers
+            .into_iter()
+            .enumerate()
+            .map(|(i, (label, event))| Choice {
+                label,
+                role: Role::Answer,
+                event,
+                fields: Vec::new(),
+                key: Some((i + 1).to_string()),
+            })
+            .collect();
+        answers.push(self.ending_life());
+        Question { text, answers }
+    }
+
     pub(crate) fn back(&self) -> Choice {
         keyed(self.choice("flow.back", Role::Back, Event::Back), "q")
     }

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use super::timer::{clock, date, reschedule};
-use super::{Ctx, Effect, Event, Flow, FlowError, Model, OutcomeChoice, Place, Question, Role};
+use super::{Ctx, Effect, Event, Flow, FlowError, Model, OutcomeChoice, Place, Role};
 use super::{Item, Screen, Section, blank, keyed};
 use crate::safety::{CareCard, looking_after_yourself};
 use crate::store::Store;
@@ -108,28 +108,19 @@ pub(super) fn ask(store: &Store, ctx: &Ctx, forgotten: bool) -> Result<Model, Fl
         );
         m.lines.push(ctx.w("flow.outcome.forgotten_body"));
     }
-    let mut answers: Vec<_> = OutcomeChoice::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, o)| super::Choice {
-            label: ctx.w(match o {
+    m.question = Some(ctx.question(
+        ctx.w("urge.ask.outcome"),
+        OutcomeChoice::ALL.iter().map(|o| {
+            let label = ctx.w(match o {
                 OutcomeChoice::Passed => "urge.outcome.choice.passed",
                 OutcomeChoice::UsedSkill => "urge.outcome.choice.used_skill",
                 OutcomeChoice::ReachedOut => "urge.outcome.choice.reached_out",
                 OutcomeChoice::HurtMyself => "urge.outcome.choice.self_harmed",
                 OutcomeChoice::RatherNotSay => "urge.outcome.choice.ended_without_saying",
-            }),
-            role: Role::Answer,
-            event: Event::EndUrge { outcome: *o },
-            fields: Vec::new(),
-            key: Some((i + 1).to_string()),
-        })
-        .collect();
-    answers.push(ctx.ending_life());
-    m.question = Some(Question {
-        text: ctx.w("urge.ask.outcome"),
-        answers,
-    });
+            });
+            (label, Event::EndUrge { outcome: *o })
+        }),
+    ));
     if !forgotten {
         m.choices.push(keyed(
             ctx.choice("flow.outcome.keep_going", Role::Back, Event::Back),
@@ -144,21 +135,15 @@ pub(super) fn ask(store: &Store, ctx: &Ctx, forgotten: bool) -> Result<Model, Fl
 pub(super) fn injury(ctx: &Ctx) -> Model {
     let mut m = blank(Screen::Injury, ctx.w("flow.injury.heading"));
     m.lines.push(ctx.w("flow.injury.body"));
-    let answer = |key, needs_care, k: &str| {
-        keyed(
-            ctx.choice(key, Role::Answer, Event::MayNeedCare { needs_care }),
-            k,
-        )
-    };
-    m.question = Some(Question {
-        text: ctx.w("flow.injury.question"),
-        answers: vec![
-            answer("flow.injury.yes", true, "1"),
-            answer("flow.injury.not_sure", true, "2"),
-            answer("flow.injury.no", false, "3"),
-            ctx.ending_life(),
+    let answer = |key, needs_care| (ctx.w(key), Event::MayNeedCare { needs_care });
+    m.question = Some(ctx.question(
+        ctx.w("flow.injury.question"),
+        [
+            answer("flow.injury.yes", true),
+            answer("flow.injury.not_sure", true),
+            answer("flow.injury.no", false),
         ],
-    });
+    ));
     m
 }
 

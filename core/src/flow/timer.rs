@@ -349,22 +349,14 @@ fn suggestions(store: &Store, ctx: &Ctx, s: &UrgeSession) -> Result<Vec<Suggesti
 /// What the urge would do: one answer per need.
 pub(super) fn need(ctx: &Ctx) -> Model {
     let mut m = blank(Screen::Need, ctx.w("flow.need.heading"));
-    let mut answers: Vec<_> = Need::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, need)| super::Choice {
-            label: ctx.k(need.label()),
-            role: Role::Answer,
-            event: Event::NameNeed { need: *need },
-            fields: Vec::new(),
-            key: Some((i + 1).to_string()),
-        })
-        .collect();
-    answers.push(ctx.ending_life());
-    m.question = Some(Question {
-        text: ctx.w("flow.need.question"),
-        answers,
-    });
+    m.question = Some(
+        ctx.question(
+            ctx.w("flow.need.question"),
+            Need::ALL
+                .iter()
+                .map(|need| (ctx.k(need.label()), Event::NameNeed { need: *need })),
+        ),
+    );
     m.choices.push(ctx.back());
     m
 }
