@@ -210,6 +210,25 @@ fn terminal(review: &Review, book: &SkillBook) {
             );
         }
     }
+    if !review.feelings.is_empty() {
+        println!("\n{}", t("flow.progress.feelings"));
+        for f in &review.feelings {
+            let came = r(
+                "flow.progress.feeling_came",
+                &[("urges", &f.urges.to_string())],
+            );
+            let helped: Vec<String> = f.helped.iter().map(|s| skill_title(book, s)).collect();
+            let note = if helped.is_empty() {
+                came
+            } else {
+                r(
+                    "flow.progress.feeling_helped",
+                    &[("came", &came), ("skills", &helped.join(", "))],
+                )
+            };
+            println!("  {:<30} {note}", f.feeling.label().text());
+        }
+    }
     if let Some(days) = review.days_without {
         println!("\n{}", days_line(days));
     }

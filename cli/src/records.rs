@@ -140,6 +140,10 @@ fn summary(e: &Event) -> String {
         Payload::NeedNamed { need, .. } => {
             r("cli.log.kind.need_named", &[("need", need.label().text())])
         }
+        Payload::FeelingNamed { feeling, .. } => r(
+            "cli.log.kind.feeling_named",
+            &[("feeling", feeling.label().text())],
+        ),
         Payload::UrgeEnded { outcome, .. } => r(
             "cli.log.kind.urge_ended",
             &[("outcome", outcome_label(*outcome))],

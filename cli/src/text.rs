@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use ebb_core::content::{ContentKey, Locale, render};
+use ebb_core::content::{ContentKey, Locale, render_on};
 use ebb_core::store::{StoreError, SyncError};
 use serde::Serialize;
 
@@ -12,9 +12,10 @@ pub(crate) fn t(key: &'static str) -> &'static str {
     ContentKey::new(key).text()
 }
 
-/// The English text of a key with its `{placeholders}` filled.
+/// The English words of a key for a terminal, with its variables filled
+/// (a count chooses its plural form).
 pub(crate) fn r(key: &'static str, args: &[(&str, &str)]) -> String {
-    render(Locale::En, ContentKey::new(key), args)
+    render_on(Locale::En, "desktop", ContentKey::new(key), args)
 }
 
 /// A command that could not do what was asked. Nothing was changed unless

@@ -116,6 +116,60 @@ impl Need {
     }
 }
 
+/// What an urge may be carrying: a feeling the person can name at a
+/// check-in, if they like. Naming a feeling can take a little of its
+/// weight (affect labelling), and over time shows which feelings bring
+/// urges and what helped with each. Never required, never scored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum Feeling {
+    /// Overwhelmed.
+    Overwhelmed,
+    /// Angry.
+    Angry,
+    /// Sad.
+    Sad,
+    /// Anxious or afraid.
+    Anxious,
+    /// Ashamed.
+    Ashamed,
+    /// Lonely.
+    Lonely,
+    /// Empty or numb.
+    Empty,
+    /// Something else, or not sure.
+    SomethingElse,
+}
+
+impl Feeling {
+    /// Every feeling, in the order screens offer them.
+    pub const ALL: [Feeling; 8] = [
+        Feeling::Overwhelmed,
+        Feeling::Angry,
+        Feeling::Sad,
+        Feeling::Anxious,
+        Feeling::Ashamed,
+        Feeling::Lonely,
+        Feeling::Empty,
+        Feeling::SomethingElse,
+    ];
+
+    /// How the feeling is offered and shown.
+    pub fn label(self) -> ContentKey {
+        ContentKey::new(match self {
+            Feeling::Overwhelmed => "feeling.overwhelmed",
+            Feeling::Angry => "feeling.angry",
+            Feeling::Sad => "feeling.sad",
+            Feeling::Anxious => "feeling.anxious",
+            Feeling::Ashamed => "feeling.ashamed",
+            Feeling::Lonely => "feeling.lonely",
+            Feeling::Empty => "feeling.empty",
+            Feeling::SomethingElse => "feeling.something_else",
+        })
+    }
+}
+
 /// Where the person started the session from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -444,9 +498,13 @@ pub struct UrgeSession {
     still_strong_offered: bool,
     ended: Option<Ended>,
     /// Elapsed time at the person's last touch: the start, a check-in, a
-    /// skill, an extension or naming the need. Cue deliveries do not count.
+    /// skill, an extension or naming the need or a feeling. Cue deliveries
+    /// do not count.
     #[serde(default, with = "millis")]
     touched: Duration,
+    /// Feelings the person named, in the order first named.
+    #[serde(default)]
+    feelings: Vec<Feeling>,
 }
 
 /// How many skills make "still strong after two skills".
@@ -485,6 +543,7 @@ impl UrgeSession {
             still_strong_offered: false,
             ended: None,
             touched: Duration::ZERO,
+            feelings: Vec::new(),
         })
     }
 
@@ -658,6 +717,22 @@ impl UrgeSession {
         self.touched = self.clock.observe(now);
         self.need = Some(need);
         Ok(())
+    }
+
+    /// Names a feeling the urge is carrying while the session runs. A
+    /// feeling already named is kept once.
+    pub fn name_feeling(&mut self, now: DateTime<Utc>, feeling: Feeling) -> Result<(), UrgeError> {
+        self.ensure_running()?;
+        self.touched = self.clock.observe(now);
+        if !self.feelings.contains(&feeling) {
+            self.feelings.push(feeling);
+        }
+        Ok(())
+    }
+
+    /// The feelings named, in the order first named.
+    pub fn feelings(&self) -> &[Feeling] {
+        &self.feelings
     }
 
     /// Whether the timer was left open: running, more than

@@ -294,6 +294,85 @@ fn a_need_named_on_the_timer_is_kept() {
 }
 
 #[test]
+fn a_feeling_named_at_a_check_in_is_kept_and_looked_back_on_with_what_helped() {
+    use ebb_core::urge::Feeling;
+    let mut d = Driver::new(DeviceKind::Phone);
+    d.send(Event::StartUrge {
+        source: Source::Widget,
+    });
+    d.send(Event::Intensity { value: 8 });
+    // Optional: the timer asks nothing until the person chooses to name it,
+    // and the question can be left with back.
+    let u = d.send(Event::AskFeeling);
+    assert_eq!(u.model.screen, Screen::Feeling, "{}", u.model.transcript());
+    assert!(u.model.all_choices().any(|c| c.role == Role::Back));
+    let u = d.send(Event::Back);
+    assert_eq!(u.model.screen, Screen::Timer);
+    d.send(Event::AskFeeling);
+    let u = d.send(Event::NameFeeling {
+        feeling: Feeling::Angry,
+    });
+    assert_eq!(u.model.screen, Screen::Timer, "{}", u.model.transcript());
+    assert!(
+        u.model.lines.iter().any(|l| l.contains("Angry")),
+        "{}",
+        u.model.transcript()
+    );
+    // Kept with the session, across a restart.
+    let u = d.reopen();
+    assert!(
+        u.model
+            .lines
+            .iter()
+            .any(|l| l.contains("Feelings named: Angry")),
+        "{}",
+        u.model.transcript()
+    );
+    d.send(Event::UseSkill {
+        skill: "hold-ice".to_owned(),
+    });
+    d.wait(Duration::from_secs(120));
+    d.send(Event::Intensity { value: 4 });
+    d.send(Event::AskOutcome);
+    d.send(Event::EndUrge {
+        outcome: OutcomeChoice::UsedSkill,
+    });
+    let u = d.send(Event::OpenProgress {
+        window: ebb_core::progress::Window::Week,
+    });
+    let text = u.model.transcript();
+    assert!(text.contains("What the urges carried"), "{text}");
+    assert!(text.contains("Angry"), "{text}");
+    assert!(text.contains("Named in 1 urge."), "{text}");
+    assert!(text.contains("What helped then: Hold ice"), "{text}");
+    // Never a score.
+    assert!(!text.contains('%'), "{text}");
+}
+
+#[test]
+fn surprise_me_picks_a_skill_that_is_safe_to_try_unprepared() {
+    for minute in 0..12 {
+        let mut d = Driver::new(DeviceKind::Desktop);
+        d.send(Event::StartUrge {
+            source: Source::Terminal,
+        });
+        d.wait(Duration::from_secs(60 * minute + 7));
+        let u = d.send(Event::SurpriseMe);
+        let text = u.model.transcript();
+        // A guide starts, with no cautions unread (those would show first),
+        // or a skill is named on the timer.
+        match u.model.screen {
+            Screen::Guide => {}
+            Screen::Timer => assert!(
+                u.model.lines.iter().any(|l| l.starts_with("Try this:")),
+                "{text}"
+            ),
+            other => panic!("surprise led to {other:?}\n{text}"),
+        }
+    }
+}
+
+#[test]
 fn a_skill_noted_is_named() {
     let mut d = Driver::new(DeviceKind::Desktop);
     let u = d.send(Event::StartUrge {
@@ -457,6 +536,13 @@ fn check(m: &Model, after: Option<&Event>) {
         assert!(
             m.all_choices().any(|c| c.role == Role::Reach),
             "crisis help with nothing to call\n{text}"
+        );
+    }
+    // Naming a feeling is optional: it can always be left unanswered.
+    if m.screen == Screen::Feeling {
+        assert!(
+            m.all_choices().any(|c| c.role == Role::Back),
+            "a feeling question that cannot be left\n{text}"
         );
     }
     if m.screen == Screen::Outcome {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::guides::GuideId;
 use crate::progress::Window;
 use crate::safety::{Action, EntryList};
-use crate::urge::{CheckInCadence, Need, Source};
+use crate::urge::{CheckInCadence, Feeling, Need, Source};
 
 /// Something that happened: an action the person chose from a model, or
 /// the shell telling the flow it opened or woke. Every [`super::Choice`]
@@ -62,6 +62,15 @@ pub enum Event {
         /// The need.
         need: Need,
     },
+    /// Asks what feeling the urge is carrying (optional, at a check-in).
+    AskFeeling,
+    /// Names a feeling the urge is carrying.
+    NameFeeling {
+        /// The feeling.
+        feeling: Feeling,
+    },
+    /// One skill that fits the need, chosen at random among the safe ones.
+    SurpriseMe,
     /// The person tried a skill.
     UseSkill {
         /// Its id.

@@ -256,7 +256,7 @@ fn detail(ctx: &Ctx, step: &RunningStep, index: u32, count: u32, paused: bool) -
             step.ends_at.map(Into::into)
         },
         paused,
-        spoken: ctx.k(step.text),
+        spoken: ctx.spoken(step.text),
         haptics: render(ctx, &step.haptic),
     }
 }

@@ -70,6 +70,8 @@ pub enum DeviceKind {
 }
 
 impl DeviceKind {
+    /// The name the words use for this device (`$device` in the `.ftl`
+    /// files).
     fn suffix(self) -> &'static str {
         match self {
             DeviceKind::Phone => "phone",
@@ -131,6 +133,7 @@ enum Place {
     Home,
     Timer,
     Need,
+    Feeling,
     /// How it went; `forgotten` when the timer was left open.
     Outcome {
         forgotten: bool,
@@ -218,27 +221,31 @@ impl Ctx {
         })
     }
 
-    /// The words for `key` on this device: a `key.<device>` variant where
-    /// the words differ, else the key's own.
+    /// The words for `key` on this device (a message whose words differ by
+    /// device chooses on `$device`).
     pub(crate) fn w(&self, key: &'static str) -> String {
-        let variant = format!("{key}.{}", self.device.suffix());
-        content::lookup(self.locale, &variant)
-            .unwrap_or_else(|| content::text(self.locale, ContentKey::new(key)))
-            .to_owned()
+        self.wr(key, &[])
     }
 
-    /// [`Ctx::w`] with `{name}` placeholders filled.
+    /// [`Ctx::w`] with its variables filled; a count chooses its plural
+    /// form.
     pub(crate) fn wr(&self, key: &'static str, args: &[(&str, &str)]) -> String {
-        let mut out = self.w(key);
-        for (name, value) in args {
-            out = out.replace(&format!("{{{name}}}"), value);
-        }
-        out
+        content::render_on(
+            self.locale,
+            self.device.suffix(),
+            ContentKey::new(key),
+            args,
+        )
     }
 
-    /// The words of a content key.
+    /// The words of a content key on this device.
     pub(crate) fn k(&self, key: ContentKey) -> String {
-        content::text(self.locale, key).to_owned()
+        content::render_on(self.locale, self.device.suffix(), key, &[])
+    }
+
+    /// A few words to read aloud for a guide step.
+    pub(crate) fn spoken(&self, key: ContentKey) -> String {
+        content::spoken(self.locale, key)
     }
 
     pub(crate) fn choice(&self, key: &'static str, role: Role, event: Event) -> Choice {
@@ -366,6 +373,7 @@ impl Flow {
             Place::Home => Screen::Home,
             Place::Timer => Screen::Timer,
             Place::Need => Screen::Need,
+            Place::Feeling => Screen::Feeling,
             Place::Outcome { .. } => Screen::Outcome,
             Place::Injury { .. } => Screen::Injury,
             Place::Care => Screen::Care,
@@ -457,6 +465,9 @@ impl Flow {
             | Event::Intensity { .. }
             | Event::AskNeed
             | Event::NameNeed { .. }
+            | Event::AskFeeling
+            | Event::NameFeeling { .. }
+            | Event::SurpriseMe
             | Event::UseSkill { .. }
             | Event::Extend
             | Event::DismissOffer => timer::handle(self, store, ctx, event, effects)?,
@@ -556,17 +567,19 @@ impl Flow {
     /// A timer left open far past its goal is asked about, not shown as
     /// running.
     fn settle(&mut self, store: &Store, ctx: &Ctx) -> Result<(), FlowError> {
-        if matches!(self.place, Place::Timer | Place::Need | Place::Offer)
-            && store
-                .active_urge()?
-                .is_some_and(|a| a.session.is_forgotten(ctx.now))
+        if matches!(
+            self.place,
+            Place::Timer | Place::Need | Place::Feeling | Place::Offer
+        ) && store
+            .active_urge()?
+            .is_some_and(|a| a.session.is_forgotten(ctx.now))
         {
             self.back.clear();
             self.place = Place::Outcome { forgotten: true };
         }
         if matches!(
             self.place,
-            Place::Timer | Place::Need | Place::Offer | Place::Outcome { .. }
+            Place::Timer | Place::Need | Place::Feeling | Place::Offer | Place::Outcome { .. }
         ) && store.active_urge()?.is_none()
         {
             // Ended elsewhere (another process or device).
@@ -595,6 +608,7 @@ impl Flow {
             Place::Home => home::home(store, ctx)?,
             Place::Timer => timer::timer(store, ctx)?,
             Place::Need => timer::need(ctx),
+            Place::Feeling => timer::feeling(ctx),
             Place::Offer => crisis::offer(&plan_or_empty(store), ctx),
             Place::Outcome { forgotten } => outcome::ask(store, ctx, *forgotten)?,
             Place::Injury { .. } => outcome::injury(ctx),

@@ -32,6 +32,8 @@ pub enum Screen {
     Timer,
     /// What the urge would do for the person.
     Need,
+    /// What feeling the urge is carrying (optional).
+    Feeling,
     /// How it went.
     Outcome,
     /// Whether an injury may need medical care.

@@ -104,12 +104,52 @@ pub(super) fn progress(store: &Store, ctx: &Ctx, window: Window) -> Result<Model
             choices: Vec::new(),
         });
     }
+    if !review.feelings.is_empty() {
+        let book = store.skill_book()?;
+        let title = |id: &str| {
+            crate::skills::SkillId::new(id)
+                .ok()
+                .and_then(|id| {
+                    book.get(&id)
+                        .map(|s| s.title.in_locale(ctx.locale).to_owned())
+                })
+                .unwrap_or_else(|| id.to_owned())
+        };
+        m.sections.push(Section {
+            heading: Some(ctx.w("flow.progress.feelings")),
+            empty: None,
+            items: review
+                .feelings
+                .iter()
+                .map(|f| {
+                    let came = ctx.wr(
+                        "flow.progress.feeling_came",
+                        &[("urges", &f.urges.to_string())],
+                    );
+                    let helped: Vec<String> = f.helped.iter().map(|s| title(s)).collect();
+                    Item {
+                        text: ctx.k(f.feeling.label()),
+                        note: Some(if helped.is_empty() {
+                            came
+                        } else {
+                            ctx.wr(
+                                "flow.progress.feeling_helped",
+                                &[("came", &came), ("skills", &helped.join(", "))],
+                            )
+                        }),
+                        choices: Vec::new(),
+                    }
+                })
+                .collect(),
+            choices: Vec::new(),
+        });
+    }
     if let Some(d) = review.days_without {
         let days = match d {
             DaysWithout::Days(n) => n.to_string(),
             DaysWithout::NoneLogged => String::new(),
         };
-        m.lines.push(ctx.k(d.text()).replace("{days}", &days));
+        m.lines.push(ctx.wr(d.text().as_str(), &[("days", &days)]));
     }
     for (i, w) in Window::ALL.iter().enumerate() {
         if *w != window {

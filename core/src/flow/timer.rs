@@ -11,7 +11,7 @@ use crate::skills::{
 };
 use crate::store::{SkillUseRecord, Store};
 use crate::urge::{
-    Cue, CueKind, DelayGoal, Intensity, Need, StartOptions, UrgeSession, suggested_goal,
+    Cue, CueKind, DelayGoal, Feeling, Intensity, Need, StartOptions, UrgeSession, suggested_goal,
 };
 
 /// How many recent pauses shape the suggested goal (the urge module's rule
@@ -77,6 +77,20 @@ pub(super) fn handle(
                 flow.go_back(store)?;
             }
         }
+        Event::AskFeeling => flow.go(Place::Feeling),
+        Event::NameFeeling { feeling } => {
+            if store.active_urge()?.is_some() {
+                store.name_feeling(ctx.local, feeling)?;
+                flow.notice = Some(ctx.wr(
+                    "flow.timer.feeling_named",
+                    &[("feeling", &ctx.k(feeling.label()))],
+                ));
+            }
+            if matches!(flow.place, Place::Feeling) {
+                flow.go_back(store)?;
+            }
+        }
+        Event::SurpriseMe => surprise(flow, store, ctx, effects)?,
         Event::UseSkill { skill } => {
             let Some(id) = skill_id(&skill)
                 .filter(|id| store.skill_book().is_ok_and(|book| book.get(id).is_some()))
@@ -209,6 +223,11 @@ pub(super) fn timer(store: &Store, ctx: &Ctx) -> Result<Model, FlowError> {
         m.lines
             .push(ctx.wr("flow.timer.need", &[("need", &ctx.k(need.label()))]));
     }
+    if !s.feelings().is_empty() {
+        let named: Vec<String> = s.feelings().iter().map(|f| ctx.k(f.label())).collect();
+        m.lines
+            .push(ctx.wr("flow.timer.feelings", &[("feelings", &named.join(", "))]));
+    }
     m.question = Some(intensity_question(ctx));
     let suggestions = suggestions(store, ctx, s)?;
     m.sections.push(Section {
@@ -222,8 +241,20 @@ pub(super) fn timer(store: &Store, ctx: &Ctx) -> Result<Model, FlowError> {
         choices: Vec::new(),
     });
     m.choices.push(keyed(
+        ctx.choice("flow.timer.surprise", Role::Secondary, Event::SurpriseMe),
+        "s",
+    ));
+    m.choices.push(keyed(
         ctx.choice("flow.timer.need_choice", Role::Secondary, Event::AskNeed),
         "n",
+    ));
+    m.choices.push(keyed(
+        ctx.choice(
+            "flow.timer.feeling_choice",
+            Role::Secondary,
+            Event::AskFeeling,
+        ),
+        "f",
     ));
     m.choices.push(keyed(
         ctx.choice(
@@ -359,6 +390,74 @@ pub(super) fn need(ctx: &Ctx) -> Model {
     );
     m.choices.push(ctx.back());
     m
+}
+
+/// What feeling the urge is carrying: one answer per feeling, and back to
+/// leave it unsaid. Nothing here is required.
+pub(super) fn feeling(ctx: &Ctx) -> Model {
+    let mut m = blank(Screen::Feeling, ctx.w("flow.feeling.heading"));
+    m.lines.push(ctx.w("flow.feeling.intro"));
+    m.question = Some(
+        ctx.question(
+            ctx.w("flow.feeling.question"),
+            Feeling::ALL
+                .iter()
+                .map(|f| (ctx.k(f.label()), Event::NameFeeling { feeling: *f })),
+        ),
+    );
+    m.choices.push(ctx.back());
+    m
+}
+
+/// "Surprise me": one skill that fits the need, drawn from those the timer
+/// would offer that are safe to try unprepared (no caution left unread, not
+/// the crisis lines), seeded by the moment so the same events give the same
+/// skill. A skill with a guide starts it; another is shown with its
+/// summary.
+fn surprise(
+    flow: &mut Flow,
+    store: &mut Store,
+    ctx: &Ctx,
+    effects: &mut Vec<Effect>,
+) -> Result<(), FlowError> {
+    let Some(active) = store.active_urge()? else {
+        return Ok(());
+    };
+    let candidates: Vec<Suggestion> = suggestions(store, ctx, &active.session)?
+        .into_iter()
+        .filter(|s| s.cautions.is_empty() && s.reach_out != Some(ReachOut::CrisisLine))
+        .collect();
+    if candidates.is_empty() {
+        flow.notice = Some(ctx.w("flow.timer.surprise_none"));
+        return Ok(());
+    }
+    let seed = u64::try_from(ctx.now.timestamp_nanos_opt().unwrap_or_default())
+        .unwrap_or_default()
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let index = usize::try_from(seed >> 32).unwrap_or_default() % candidates.len();
+    let pick = &candidates[index];
+    match pick.skill.guide {
+        Some(guide) => super::guide::handle(
+            flow,
+            store,
+            ctx,
+            Event::StartGuide {
+                guide,
+                skill: Some(pick.skill.id.as_str().to_owned()),
+            },
+            effects,
+        )?,
+        None => {
+            flow.notice = Some(ctx.wr(
+                "flow.timer.surprise_pick",
+                &[
+                    ("skill", pick.skill.title.in_locale(ctx.locale)),
+                    ("summary", pick.skill.summary.in_locale(ctx.locale)),
+                ],
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Minutes and seconds, as a clock reads ("12:05", "1:02:05").

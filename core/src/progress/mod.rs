@@ -46,12 +46,12 @@ mod tally;
 use std::time::Duration;
 
 use chrono::{DateTime, TimeZone, Utc};
-use rusqlite::Connection;
+use rusqlite::{Connection, params};
 use serde::Serialize;
 
 use crate::content::ContentKey;
 use crate::store::{Result, Store, StoreError};
-use crate::urge::Need;
+use crate::urge::{Feeling, Need};
 
 use tally::{Ending, Tally};
 pub(crate) use tally::{settle, settle_before};
@@ -132,6 +132,21 @@ pub struct Review {
     /// Days since the last time they hurt themselves, only when asked for.
     /// Shown after everything else, never as the headline.
     pub days_without: Option<DaysWithout>,
+    /// The feelings named during the window's urges, most often first, each
+    /// with what helped when it came. Counts, never a score.
+    pub feelings: Vec<FeelingFigures>,
+}
+
+/// One feeling the person named, over a window.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FeelingFigures {
+    /// The feeling.
+    pub feeling: Feeling,
+    /// Urges it was named in.
+    pub urges: u32,
+    /// Skills that helped in those urges (the person said so, or the urge
+    /// eased after it), the most often first, at most three.
+    pub helped: Vec<String>,
 }
 
 /// The figures of one span of time.
@@ -399,7 +414,58 @@ pub fn review(store: &Store, now: DateTime<Utc>, options: ReviewOptions) -> Resu
         trends,
         weekly,
         days_without,
+        feelings: feelings(conn, start, end)?,
     })
+}
+
+/// How many skills each feeling lists as having helped.
+const HELPED_PER_FEELING: usize = 3;
+
+/// The feelings named in sessions started in `[from, to)`.
+fn feelings(conn: &Connection, from: i64, to: i64) -> Result<Vec<FeelingFigures>> {
+    let mut counts = conn.prepare_cached(
+        "SELECT f.feeling, count(*) FROM session_feelings f
+           JOIN urge_sessions s ON s.id = f.session_id
+          WHERE s.started_ms >= ?1 AND s.started_ms < ?2
+          GROUP BY f.feeling",
+    )?;
+    let mut out = Vec::new();
+    for row in counts.query_map(params![from, to], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?))
+    })? {
+        let (tag, urges) = row?;
+        // A feeling a later version added is left out, not an error.
+        if let Ok(feeling) = serde_json::from_value(serde_json::Value::String(tag)) {
+            out.push(FeelingFigures {
+                feeling,
+                urges,
+                helped: Vec::new(),
+            });
+        }
+    }
+    let mut helped = conn.prepare_cached(
+        "SELECT f.feeling, u.skill, count(*) AS n FROM session_feelings f
+           JOIN urge_sessions s ON s.id = f.session_id
+           JOIN skill_uses u ON u.session_id = f.session_id
+          WHERE s.started_ms >= ?1 AND s.started_ms < ?2
+            AND (u.helped = 1 OR u.intensity_after < u.intensity_before)
+          GROUP BY f.feeling, u.skill
+          ORDER BY n DESC, u.skill",
+    )?;
+    for row in helped.query_map(params![from, to], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })? {
+        let (tag, skill) = row?;
+        if let Some(f) = out
+            .iter_mut()
+            .find(|f| serde_json::to_value(f.feeling).is_ok_and(|v| v == tag.as_str()))
+            && f.helped.len() < HELPED_PER_FEELING
+        {
+            f.helped.push(skill);
+        }
+    }
+    out.sort_by_key(|f| (std::cmp::Reverse(f.urges), f.feeling));
+    Ok(out)
 }
 
 /// The instant of the first session or skill use, or `i64::MAX` if none.

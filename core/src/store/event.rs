@@ -18,7 +18,7 @@ use crate::settings::{Setting, Settings};
 use crate::skills::{PersonalSkillDraft, SkillBook, SkillId};
 
 use super::items::PlanItem;
-use crate::urge::{CheckInCadence, DelayGoal, Intensity, Need, Outcome, Source};
+use crate::urge::{CheckInCadence, DelayGoal, Feeling, Intensity, Need, Outcome, Source};
 
 use super::error::{Result, StoreError};
 
@@ -133,10 +133,10 @@ impl fmt::Debug for ItemId {
     }
 }
 
-/// The current payload format version: 2 added the per-item edits, so a
-/// build that knows only version 1 names them as newer instead of failing
-/// on an unknown kind.
-pub const PAYLOAD_VERSION: u32 = 2;
+/// The current payload format version: 2 added the per-item edits and 3
+/// the feelings named, so a build that knows only an earlier version names
+/// them as newer instead of failing on an unknown kind.
+pub const PAYLOAD_VERSION: u32 = 3;
 
 /// What happened.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -190,6 +190,13 @@ pub enum Payload {
         session: SessionId,
         /// The need.
         need: Need,
+    },
+    /// The person named a feeling the urge is carrying (payload version 3).
+    FeelingNamed {
+        /// Which session.
+        session: SessionId,
+        /// The feeling.
+        feeling: Feeling,
     },
     /// A session ended.
     UrgeEnded {
@@ -284,6 +291,7 @@ impl Payload {
             Payload::SkillUsed { .. } => "skill_used",
             Payload::GoalExtended { .. } => "goal_extended",
             Payload::NeedNamed { .. } => "need_named",
+            Payload::FeelingNamed { .. } => "feeling_named",
             Payload::UrgeEnded { .. } => "urge_ended",
             Payload::NoteWritten { .. } => "note_written",
             Payload::SafetyPlanSaved { .. } => "safety_plan_saved",
@@ -306,6 +314,7 @@ impl Payload {
             Payload::CheckedIn { session, .. }
             | Payload::GoalExtended { session, .. }
             | Payload::NeedNamed { session, .. }
+            | Payload::FeelingNamed { session, .. }
             | Payload::UrgeEnded { session, .. } => Some(*session),
             Payload::SkillUsed { session, .. } | Payload::NoteWritten { session, .. } => *session,
             Payload::UrgeStarted { .. }
@@ -392,8 +401,8 @@ pub(crate) fn truncate_ms(at: DateTime<Utc>) -> DateTime<Utc> {
 /// Reads a stored payload of any known version.
 pub(crate) fn decode_payload(version: u32, json: &str) -> Result<Payload> {
     match version {
-        // Version 2 only added kinds; both read through one enum.
-        1 | 2 => Ok(serde_json::from_str(json)?),
+        // Versions 2 and 3 only added kinds; all read through one enum.
+        1..=3 => Ok(serde_json::from_str(json)?),
         other => Err(StoreError::Invalid {
             what: "payload version",
             detail: format!("version {other} is newer than this build reads"),

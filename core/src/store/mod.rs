@@ -46,7 +46,7 @@ pub use items::PlanItem;
 pub use sync::{SYNC_MAGIC, SYNC_VERSION, SyncError, SyncReport};
 
 use crate::urge::{
-    Cue, DelayGoal, Ended, Intensity, Need, Outcome, PastPause, StartOptions, UrgeSession,
+    Cue, DelayGoal, Ended, Feeling, Intensity, Need, Outcome, PastPause, StartOptions, UrgeSession,
 };
 
 /// A running (or just resumed) urge session with its id.
@@ -249,6 +249,12 @@ impl Store {
     /// Names what the running session's urge is for.
     pub fn name_need(&mut self, now: DateTime<FixedOffset>, need: Need) -> Result<()> {
         self.record_for_active(now, |session| Payload::NeedNamed { session, need })
+            .map(drop)
+    }
+
+    /// Names a feeling the running session's urge is carrying.
+    pub fn name_feeling(&mut self, now: DateTime<FixedOffset>, feeling: Feeling) -> Result<()> {
+        self.record_for_active(now, |session| Payload::FeelingNamed { session, feeling })
             .map(drop)
     }
 

@@ -206,7 +206,17 @@ fn apply(conn: &Connection, event: &Event, running: &mut Option<Running>) -> Res
         // The reading is kept on the session's row (`readings`), which
         // saving the state rewrites anyway.
         Payload::CheckedIn { session, intensity } => {
-            with_session(conn, *session, running, |s| Ok(s.check_in(at, *intensity)?))
+            let cues = with_session(conn, *session, running, |s| Ok(s.check_in(at, *intensity)?))?;
+            // The first reading after a skill is how strong the urge was
+            // after it, unless the person already said (a re-rating after
+            // each activity, as the timer and the guides ask for).
+            exec(
+                conn,
+                "UPDATE skill_uses SET intensity_after = ?2
+                  WHERE session_id = ?1 AND intensity_after IS NULL AND at_ms <= ?3",
+                params![session.as_bytes(), intensity.value(), at.timestamp_millis()],
+            )?;
+            Ok(cues)
         }
         Payload::SkillUsed {
             session,
@@ -260,6 +270,16 @@ fn apply(conn: &Connection, event: &Event, running: &mut Option<Running>) -> Res
                 conn,
                 "UPDATE urge_sessions SET need = ?2 WHERE id = ?1",
                 params![session.as_bytes(), tag(need)?],
+            )?;
+            Ok(Vec::new())
+        }),
+        Payload::FeelingNamed { session, feeling } => with_session(conn, *session, running, |s| {
+            s.name_feeling(at, *feeling)?;
+            exec(
+                conn,
+                "INSERT OR IGNORE INTO session_feelings (session_id, feeling, at_ms)
+                 VALUES (?1, ?2, ?3)",
+                params![session.as_bytes(), tag(feeling)?, at.timestamp_millis()],
             )?;
             Ok(Vec::new())
         }),
@@ -721,14 +741,17 @@ fn erase_deleted(conn: &Connection) -> Result<()> {
 /// Events the session rules refuse (a second end merged from another device)
 /// stay in the log and are left out of the projections.
 pub(super) fn rebuild(conn: &Connection) -> Result<()> {
-    conn.execute_batch("DELETE FROM skill_uses; DELETE FROM notes; DELETE FROM urge_sessions;")?;
+    conn.execute_batch(
+        "DELETE FROM skill_uses; DELETE FROM notes; DELETE FROM session_feelings;
+         DELETE FROM urge_sessions;",
+    )?;
     let events = ordered_events(conn)?;
     replay(conn, &events)
 }
 
 /// Rebuilds one session's projection from its remaining events. Deleting
-/// its row removes its check-ins, skill uses and notes too (foreign keys
-/// cascade); replaying puts back what remains.
+/// its row removes its check-ins, skill uses, notes and feelings too
+/// (foreign keys cascade); replaying puts back what remains.
 fn rebuild_one(conn: &Connection, id: SessionId) -> Result<()> {
     exec(
         conn,

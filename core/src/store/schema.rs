@@ -11,10 +11,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::error::{Result, StoreError};
 
 /// The schema this build writes.
-pub const CURRENT: u32 = 6;
+pub const CURRENT: u32 = 7;
 
 /// Migration steps; `STEPS[i]` takes a database from version `i` to `i + 1`.
-const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 /// Version 1: the event log, projections, and local metadata.
 const V1: &str = "
@@ -254,6 +254,18 @@ CREATE INDEX events_skills ON events (clock, id) WHERE kind IN
     ('skill_book_saved', 'personal_skill_saved', 'personal_skill_removed', 'skill_hidden');
 CREATE INDEX events_settings ON events (clock, id) WHERE kind IN
     ('settings_saved', 'setting_changed');
+";
+
+/// Version 7: the feelings a person named during a session (a projection
+/// of `feeling_named` events; nothing to carry over, as no earlier version
+/// wrote them). A session's feelings go with it.
+const V7: &str = "
+CREATE TABLE session_feelings (
+    session_id BLOB NOT NULL REFERENCES urge_sessions (id) ON DELETE CASCADE,
+    feeling    TEXT NOT NULL,
+    at_ms      INTEGER NOT NULL,
+    PRIMARY KEY (session_id, feeling)
+) STRICT;
 ";
 
 /// Brings the database to [`CURRENT`], refusing a newer one. Returns the
