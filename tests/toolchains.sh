@@ -74,6 +74,15 @@ ensure_kotlin() {
 
 # Swift: Debian 12 has no Swift; Debian 13 packages swiftlang. A minimal
 # trixie root made with debootstrap runs it.
+# Chromium, headless, for the progress page test: Debian's package.
+ensure_chromium() {
+    if [ ! -x /usr/bin/chromium ]; then
+        log "installing chromium"
+        apt_install chromium fonts-dejavu-core
+    fi
+    [ -x /usr/bin/chromium ] || { echo "toolchains: chromium did not install" >&2; return 1; }
+}
+
 ensure_swift() {
     if command -v swift >/dev/null 2>&1; then
         SWIFT_ROOT=""

@@ -11,6 +11,7 @@ mod app;
 mod data;
 mod guide;
 mod input;
+mod page;
 mod progress;
 mod records;
 mod safety;
@@ -87,7 +88,7 @@ fn run(cli: Cli) -> Outcome {
             args.name().unwrap_or(guide::GuideName::Breathing),
         ),
         Some(Command::Guide(args)) => guide::guide_command(&args, json),
-        Some(Command::Progress(args)) => progress::run(&open()?, &args, json),
+        Some(Command::Progress(args)) => progress::run(&mut open()?, &args, json),
         Some(Command::Log(args)) => records::log(&mut open()?, &args, json),
         Some(Command::Export(args)) => records::export(&open()?, &args),
         Some(Command::Import(args)) => records::import(&mut open()?, &args, json),

@@ -2,19 +2,19 @@
 //! or as a self-contained page (inline SVG, no scripts, nothing fetched) to
 //! share with a therapist.
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use chrono::Utc;
+use chrono::{FixedOffset, Offset, Utc};
 use clap::{Args, ValueEnum};
 use ebb_core::content::Locale;
+use ebb_core::flow::{Event, Flow};
 use ebb_core::progress::{DaysWithout, Figures, Review, ReviewOptions, Window};
 use ebb_core::skills::{SkillBook, SkillId};
 use ebb_core::store::Store;
 
 use crate::guide::bar;
-use crate::text::{Outcome, duration, print_json, r, t};
+use crate::text::{Failure, Outcome, duration, print_json, r, t};
 
 #[derive(Debug, Args)]
 pub(crate) struct ProgressArgs {
@@ -46,7 +46,7 @@ impl From<WindowArg> for Window {
     }
 }
 
-pub(crate) fn run(store: &Store, args: &ProgressArgs, json: bool) -> Outcome {
+pub(crate) fn run(store: &mut Store, args: &ProgressArgs, json: bool) -> Outcome {
     let settings = store.settings()?;
     let review = store.progress(
         Utc::now(),
@@ -57,7 +57,7 @@ pub(crate) fn run(store: &Store, args: &ProgressArgs, json: bool) -> Outcome {
     )?;
     let book = store.skill_book()?;
     if let Some(path) = &args.html {
-        let page = html(&review, &book);
+        let page = page_for(store, args.window.into())?;
         // The page shows the person's patterns: theirs to share, not the
         // machine's other users'.
         crate::data::write_private(path, page.as_bytes(), args.force)?;
@@ -254,156 +254,10 @@ fn sparkline(counts: &[u32; 24]) -> String {
         .collect()
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// A vertical bar chart as inline SVG.
-fn svg_bars(values: &[(String, u32, u32)], label: &str) -> String {
-    let most = values.iter().map(|v| v.1).max().unwrap_or(0).max(1);
-    let bar_w = 28u32;
-    let gap = 6u32;
-    let height = 120u32;
-    let count = u32::try_from(values.len()).unwrap_or(0);
-    let width = count * (bar_w + gap) + gap;
-    let mut svg = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{}" width="{width}" height="{}" viewBox="0 0 {width} {}">"#,
-        esc(label),
-        height + 24,
-        height + 24
-    );
-    for (i, (name, total, part)) in values.iter().enumerate() {
-        let x = gap + u32::try_from(i).unwrap_or(0) * (bar_w + gap);
-        let h = total * height / most;
-        let p = part * height / most;
-        let _ = write!(
-            svg,
-            r##"<rect x="{x}" y="{}" width="{bar_w}" height="{h}" fill="#c9d6e3"><title>{}: {total}</title></rect><rect x="{x}" y="{}" width="{bar_w}" height="{p}" fill="#5b8bb5"/><text x="{}" y="{}" font-size="9" text-anchor="middle">{}</text>"##,
-            height - h,
-            esc(name),
-            height - p,
-            x + bar_w / 2,
-            height + 14,
-            esc(name),
-        );
-    }
-    svg.push_str("</svg>");
-    svg
-}
-
-fn html(review: &Review, book: &SkillBook) -> String {
-    let f = &review.current;
-    let mut page = String::from(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-    );
-    let _ = write!(
-        page,
-        "<title>{}</title><style>body{{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.5}}\
-         table{{border-collapse:collapse}}td,th{{padding:.25rem .75rem;text-align:left;border-bottom:1px solid #ddd}}\
-         .key span{{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem}}</style></head><body>",
-        esc(t("progress.title"))
-    );
-    let _ = write!(
-        page,
-        "<h1>{}</h1><p>{}</p>",
-        esc(t("progress.title")),
-        esc(review.window.label().text())
-    );
-    let _ = write!(page, "<p>{}</p>", esc(t("cli.progress.html_intro")));
-    if !review.trends.is_empty() {
-        page.push_str("<ul>");
-        for trend in &review.trends {
-            let _ = write!(page, "<li>{}</li>", esc(trend.text().text()));
-        }
-        page.push_str("</ul>");
-    }
-    let _ = write!(
-        page,
-        "<table><tr><th></th><th>{}</th>",
-        esc(t("cli.progress.col.now"))
-    );
-    if review.previous.is_some() {
-        let _ = write!(page, "<th>{}</th>", esc(t("cli.progress.col.before")));
-    }
-    page.push_str("</tr>");
-    for (key, read) in ROWS {
-        let _ = write!(
-            page,
-            "<tr><td>{}</td><td>{}</td>",
-            esc(t(key)),
-            esc(&read(f))
-        );
-        if let Some(p) = &review.previous {
-            let _ = write!(page, "<td>{}</td>", esc(&read(p)));
-        }
-        page.push_str("</tr>");
-    }
-    page.push_str("</table>");
-
-    let weeks: Vec<(String, u32, u32)> = review
-        .weekly
-        .iter()
-        .map(|w| (w.from.format("%d %b").to_string(), w.urges, w.passed_safely))
-        .collect();
-    let _ = write!(
-        page,
-        "<h2>{}</h2><p class=\"key\"><span style=\"background:#c9d6e3\"></span>{}<span style=\"background:#5b8bb5\"></span>{}</p>{}",
-        esc(t("cli.progress.weekly")),
-        esc(t("cli.progress.row.urges")),
-        esc(t("cli.progress.row.passed_safely")),
-        svg_bars(&weeks, t("cli.progress.weekly"))
-    );
-    let hours: Vec<(String, u32, u32)> = f
-        .urges_by_hour
-        .iter()
-        .enumerate()
-        .map(|(h, c)| (h.to_string(), *c, 0))
-        .collect();
-    let _ = write!(
-        page,
-        "<h2>{}</h2>{}",
-        esc(t("cli.progress.hours")),
-        svg_bars(&hours, t("cli.progress.hours"))
-    );
-    let _ = write!(page, "<h2>{}</h2><table>", esc(t("cli.progress.needs")));
-    for n in f.needs.iter().filter(|n| n.urges > 0) {
-        let _ = write!(
-            page,
-            "<tr><td>{}</td><td>{}</td></tr>",
-            esc(need_label(n.need)),
-            n.urges
-        );
-    }
-    page.push_str("</table>");
-    if !f.skills.is_empty() {
-        let _ = write!(page, "<h2>{}</h2><table>", esc(t("cli.progress.skills")));
-        for s in &f.skills {
-            let helped = s
-                .helped_share
-                .map_or_else(|| "-".to_owned(), |share| format!("{:.0}%", share * 100.0));
-            let _ = write!(
-                page,
-                "<tr><td>{}</td><td>{}</td></tr>",
-                esc(&skill_title(book, &s.skill)),
-                esc(&r(
-                    "cli.progress.skill_line",
-                    &[("uses", &s.uses.to_string()), ("helped", &helped)]
-                ))
-            );
-        }
-        page.push_str("</table>");
-    }
-    if let Some(days) = review.days_without {
-        let _ = write!(page, "<p>{}</p>", esc(&days_line(days)));
-    }
-    let _ = writeln!(
-        page,
-        "<p><small>{}</small></p></body></html>",
-        esc(t("safety.support_not_treatment"))
-    );
-    page
+/// The shareable page: the core's progress screen for `window`, as HTML.
+fn page_for(store: &mut Store, window: Window) -> Result<String, Failure> {
+    let context = crate::app::context();
+    let offset = FixedOffset::east_opt(context.utc_offset_secs).unwrap_or(Utc.fix());
+    let update = Flow::new().update(store, &context, Event::OpenProgress { window })?;
+    Ok(crate::page::page(&update.model, offset))
 }

@@ -104,17 +104,73 @@ pub(super) fn progress(store: &Store, ctx: &Ctx, window: Window) -> Result<Model
             choices: Vec::new(),
         });
     }
-    if !review.feelings.is_empty() {
-        let book = store.skill_book()?;
-        let title = |id: &str| {
-            crate::skills::SkillId::new(id)
-                .ok()
-                .and_then(|id| {
-                    book.get(&id)
-                        .map(|s| s.title.in_locale(ctx.locale).to_owned())
+    let book = store.skill_book()?;
+    let title = |id: &str| {
+        crate::skills::SkillId::new(id)
+            .ok()
+            .and_then(|id| {
+                book.get(&id)
+                    .map(|s| s.title.in_locale(ctx.locale).to_owned())
+            })
+            .unwrap_or_else(|| id.to_owned())
+    };
+    let needs: Vec<Item> = c
+        .needs
+        .iter()
+        .filter(|n| n.urges > 0)
+        .map(|n| Item {
+            text: n.need.map_or_else(
+                || ctx.w("flow.progress.need_unsaid"),
+                |need| ctx.k(need.label()),
+            ),
+            note: Some(ctx.wr(
+                "flow.progress.urges_count",
+                &[("urges", &n.urges.to_string())],
+            )),
+            choices: Vec::new(),
+        })
+        .collect();
+    if !needs.is_empty() {
+        m.sections.push(Section {
+            heading: Some(ctx.w("flow.progress.needs")),
+            empty: None,
+            items: needs,
+            choices: Vec::new(),
+        });
+    }
+    if !c.skills.is_empty() {
+        m.sections.push(Section {
+            heading: Some(ctx.w("flow.progress.skills")),
+            empty: None,
+            items: c
+                .skills
+                .iter()
+                .map(|s| {
+                    let used = ctx.wr("flow.progress.skill_used", &[("uses", &s.uses.to_string())]);
+                    let helped = s.helped_share.filter(|_| s.answered_uses > 0).map(|share| {
+                        ctx.wr(
+                            "flow.progress.skill_helped",
+                            &[
+                                ("used", &used),
+                                (
+                                    "helped",
+                                    &(share * f64::from(s.answered_uses)).round().to_string(),
+                                ),
+                                ("answered", &s.answered_uses.to_string()),
+                            ],
+                        )
+                    });
+                    Item {
+                        text: title(&s.skill),
+                        note: Some(helped.unwrap_or(used)),
+                        choices: Vec::new(),
+                    }
                 })
-                .unwrap_or_else(|| id.to_owned())
-        };
+                .collect(),
+            choices: Vec::new(),
+        });
+    }
+    if !review.feelings.is_empty() {
         m.sections.push(Section {
             heading: Some(ctx.w("flow.progress.feelings")),
             empty: None,

@@ -181,6 +181,18 @@ cli-progress-skill_line =
 cli-progress-nothing_yet = Nothing here yet. When you use a timer, your pauses show up here.
 cli-progress-html_saved = Your page is saved in { $path }. It stays on this computer until you share it.
 cli-progress-html_intro = A look back from Ebb, shared by the person it belongs to. Every pause counts.
+cli-page-weekdays = Days of the week when urges came
+cli-page-axis-urges = Urges
+cli-page-axis-week = Week starting
+cli-page-axis-hour = Hour of the day
+cli-page-axis-day = Day of the week
+cli-page-day-mon = Mon
+cli-page-day-tue = Tue
+cli-page-day-wed = Wed
+cli-page-day-thu = Thu
+cli-page-day-fri = Fri
+cli-page-day-sat = Sat
+cli-page-day-sun = Sun
 
 ## The log.
 cli-log-empty = Your log is empty.

@@ -150,6 +150,24 @@ flow-progress-safer_choices = Safer choices when it was strong
 flow-progress-reached_out = Times you reached out
 flow-progress-self_harm = Times you hurt yourself
 flow-progress-movement = Since the stretch before
+flow-progress-needs = What the urges were for
+flow-progress-need_unsaid = Not said
+flow-progress-urges_count =
+    { $urges ->
+        [one] { $urges } urge
+       *[other] { $urges } urges
+    }
+flow-progress-skills = Skills you used
+flow-progress-skill_used =
+    { $uses ->
+        [one] Used { $uses } time.
+       *[other] Used { $uses } times.
+    }
+flow-progress-skill_helped =
+    { $answered ->
+        [one] { $used } It helped { $helped } of the { $answered } time you said.
+       *[other] { $used } It helped { $helped } of the { $answered } times you said.
+    }
 flow-progress-feelings = What the urges carried
 flow-progress-feeling_came =
     { $urges ->
