@@ -120,6 +120,25 @@ impl From<serde_json::Error> for StoreError {
     }
 }
 
+impl StoreError {
+    /// Whether this is a safety plan edit the plan's own rules refused (words
+    /// that are empty or too long, a position that is not there, a list that
+    /// is full): nothing was written, and the person can be told so in a
+    /// line and try again.
+    pub fn is_refused_plan_edit(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Invalid {
+                what: PLAN_EDIT,
+                ..
+            }
+        )
+    }
+}
+
+/// What [`StoreError::Invalid`] names for a refused safety plan edit.
+pub(super) const PLAN_EDIT: &str = "safety plan edit";
+
 /// Result of log operations.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
