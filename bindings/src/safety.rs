@@ -14,7 +14,7 @@ use ebb_core::safety::{
     self, Action, Answer, AskedAt, CareCard, CrisisScreen, EntryList, Escalation, Flow, LineCard,
     LineDraft, PersonCard, PersonDraft, PlanEdit, PlanStep, Reach, SafetyPlan, crisis_help,
 };
-use ebb_core::store::Store;
+use ebb_core::store::{Store, StoreError};
 
 use crate::companion::to_intensity;
 use crate::views::{CueView, local};
@@ -434,7 +434,10 @@ impl Ebb {
         self.with_store(|store| Ok(SafetyPlanView::new(&store.safety_plan()?)))
     }
 
-    /// Changes the safety plan and saves it. Invalid input changes nothing.
+    /// Makes one change to the safety plan, recorded as an edit of that one
+    /// item, and returns the plan after it: a change made at the same time
+    /// by the widget, the watch or another device is kept. Invalid input
+    /// changes nothing.
     pub fn edit_safety_plan(
         &self,
         now: SystemTime,
@@ -444,11 +447,10 @@ impl Ebb {
         let at = local(now, utc_offset_secs)?;
         let edit = change.into_edit()?;
         self.with_store(|store| {
-            let plan = store
-                .safety_plan()?
-                .edit(at.to_utc(), edit)
-                .map_err(|e| EbbError::invalid("plan", e))?;
-            store.save_safety_plan(at, &plan)?;
+            let plan = store.edit_safety_plan(at, edit).map_err(|e| match e {
+                StoreError::Invalid { detail, .. } => EbbError::invalid("plan", detail),
+                e => EbbError::from(e),
+            })?;
             Ok(SafetyPlanView::new(&plan))
         })
     }

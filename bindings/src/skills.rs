@@ -1,6 +1,5 @@
 //! Recommendations at the boundary: which skills to offer now, and why.
 
-use std::collections::BTreeSet;
 use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, Utc};
@@ -112,18 +111,10 @@ impl Ebb {
             let still_strong = store
                 .active_urge()?
                 .is_some_and(|a| a.session.still_strong_after_skills());
-            let mut at_hand = at_hand.into_iter().collect::<BTreeSet<_>>();
-            if store.safety_plan()?.people.is_empty() {
-                at_hand.remove(&Requirement::Person);
-            }
             let moment = Moment {
                 need,
                 intensity: level,
-                context: Context {
-                    on_watch,
-                    in_public,
-                    at_hand,
-                },
+                context: Context::for_plan(on_watch, in_public, at_hand, &store.safety_plan()?),
                 still_strong_after_two_skills: still_strong,
                 cautions_seen: store.settings()?.cautions_seen,
             };

@@ -450,11 +450,8 @@ fn recommendations(
     let now = Utc::now();
     let evidence = Evidence::learn(&store.past_skill_uses()?, now);
     let intensity = session.and_then(UrgeSession::latest_intensity);
-    // Reaching a person is offered only when the plan names someone.
-    let mut context = Context::default();
-    if store.safety_plan()?.people.is_empty() {
-        context.at_hand.remove(&Requirement::Person);
-    }
+    // A terminal knows nothing of where the person is: everything at hand.
+    let context = Context::for_plan(false, false, Requirement::ALL, &store.safety_plan()?);
     let moment = Moment {
         need,
         intensity,

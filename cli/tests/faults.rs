@@ -283,6 +283,85 @@ fn crisis_help_renders_with_a_read_only_folder() {
     assert!(stderr.contains("cannot write"), "{stderr}");
 }
 
+/// A full disk, made for real: the data directory is a small tmpfs in a
+/// mount namespace of the test's own (`unshare`), filled to the last
+/// block after the plan was written. Opening the data then needs room for
+/// the `-shm`, which SQLite reports as an I/O error
+/// (`SQLITE_IOERR_SHMSIZE`), not as `SQLITE_FULL`; Ebb tells it apart.
+/// `ebb crisis` still prints the lines for the kept country, exits 0, and
+/// says in one line that the disk is full; a write says the same and
+/// exits 1. Skipped, saying so, where this system makes no namespace.
+#[cfg(target_os = "linux")]
+#[test]
+fn crisis_help_renders_on_a_full_disk_and_a_write_says_it_is_full() {
+    const SETUP_FAILED: i32 = 77;
+    let ebb = Ebb::new();
+    std::fs::create_dir_all(&ebb.dir).unwrap();
+    let out = ebb.scratch("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let script = r#"
+        : >"$OUT/inside"
+        mount -t tmpfs -o size=512k tmpfs "$DATA" || exit 77
+        "$EBB" --data-dir "$DATA" safety country gb >/dev/null 2>&1 || exit 1
+        "$EBB" --data-dir "$DATA" safety person add "Robin Example" \
+            --phone +447700900123 >/dev/null 2>&1 || exit 1
+        dd if=/dev/zero of="$DATA/filler" bs=4096 2>/dev/null
+        for run in crisis add; do
+            case $run in
+                crisis) set -- crisis ;;
+                add) set -- safety add reasons "The sea" ;;
+            esac
+            "$EBB" --data-dir "$DATA" "$@" >"$OUT/$run.out" 2>"$OUT/$run.err"
+            echo $? >"$OUT/$run.code"
+        done
+        ls -A "$DATA" >"$OUT/files"
+    "#;
+    let status = Command::new("unshare")
+        .args(["--user", "--map-root-user", "--mount", "sh", "-c", script])
+        .env("EBB", env!("CARGO_BIN_EXE_ebb"))
+        .env("DATA", &ebb.dir)
+        .env("OUT", &out)
+        .env_remove("EBB_KEY")
+        .env_remove("EBB_DATA_DIR")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "en_GB.UTF-8")
+        .stdin(Stdio::null())
+        .status();
+    // `unshare` missing, refused a namespace (the script never ran), or
+    // the namespace could not mount: this system cannot make the disk.
+    let inside = out.join("inside").exists();
+    match status.map(|s| s.code()) {
+        Ok(Some(0)) => {}
+        Ok(Some(SETUP_FAILED)) | Err(_) => {
+            eprintln!("skipped: no mount namespace for a small tmpfs here");
+            return;
+        }
+        Ok(_) if !inside => {
+            eprintln!("skipped: unshare could not make a user and mount namespace here");
+            return;
+        }
+        other => panic!("setting up the full disk failed: {other:?}"),
+    }
+    let read = |name: &str| std::fs::read_to_string(out.join(name)).unwrap();
+    let full = text("cli.error.storage_full");
+
+    assert_eq!(read("crisis.code").trim(), "0", "{}", read("crisis.err"));
+    let stdout = read("crisis.out");
+    assert!(stdout.contains(text("safety.crisis.heading")), "{stdout}");
+    assert!(stdout.contains("Samaritans"), "{stdout}");
+    assert!(stdout.contains("999"), "{stdout}");
+    let stderr = read("crisis.err");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(full), "{stderr}");
+
+    assert_eq!(read("add.code").trim(), "1", "{}", read("add.err"));
+    assert!(read("add.err").contains(full), "{}", read("add.err"));
+    // Nothing was left behind by the check for room.
+    let files = read("files");
+    assert!(!files.contains("-space-"), "{files}");
+}
+
 #[test]
 fn a_wrong_key_leaves_every_byte_of_db_wal_and_shm() {
     let ebb = Ebb::new();

@@ -15,6 +15,7 @@ use ebb_core::flow::{
 use ebb_core::guides::GuideId;
 use ebb_core::haptics::Platform;
 use ebb_core::progress::Window;
+use ebb_core::safety::EntryList;
 use ebb_core::store::{DatabaseKey, OpenOptions, Store};
 use ebb_core::urge::Source;
 use proptest::prelude::*;
@@ -433,6 +434,62 @@ fn input_that_cannot_be_used_changes_nothing_and_says_why() {
     assert_eq!(u.model.screen, Screen::Plan);
     assert!(u.model.lines[0].contains("Nothing was changed"));
     assert_eq!(d.store.safety_plan().unwrap(), before);
+}
+
+/// The app and the widget, two processes each with its own flow and its
+/// own handle on the file, adding to the plan at the same moment: every
+/// item either of them added is there afterwards. Each addition is one
+/// item's event, checked and written in one transaction, so neither writes
+/// back a plan it read before the other's addition.
+#[test]
+fn plan_items_added_through_two_flows_at_once_are_all_kept() {
+    const ROUNDS: usize = 4;
+    let d = Driver::new(DeviceKind::Phone);
+    let context = d.context();
+    std::thread::scope(|s| {
+        for who in ["app", "widget"] {
+            let (path, context) = (&d.path, context.clone());
+            s.spawn(move || {
+                let mut store = open(path);
+                let mut flow = Flow::new();
+                flow.update(&mut store, &context, Event::OpenPlan).unwrap();
+                for round in 0..ROUNDS {
+                    for list in EntryList::ALL {
+                        let entered = Event::Entered {
+                            form: Form::PlanEntry { list },
+                            values: vec![format!("{who} {round}")],
+                        };
+                        let u = flow.update(&mut store, &context, entered).unwrap();
+                        assert_eq!(u.model.screen, Screen::Plan);
+                        assert!(
+                            flow_said_nothing_wrong(&u.model),
+                            "{}",
+                            u.model.transcript()
+                        );
+                    }
+                }
+            });
+        }
+    });
+    let plan = open(&d.path).safety_plan().unwrap();
+    for list in EntryList::ALL {
+        let mut got: Vec<&str> = plan.entries(list).iter().map(|e| e.as_str()).collect();
+        got.sort_unstable();
+        let mut wanted: Vec<String> = ["app", "widget"]
+            .iter()
+            .flat_map(|who| (0..ROUNDS).map(move |round| format!("{who} {round}")))
+            .collect();
+        wanted.sort_unstable();
+        assert_eq!(got, wanted, "{list:?}");
+    }
+}
+
+/// Whether the plan screen shows no "nothing was changed" line.
+fn flow_said_nothing_wrong(model: &Model) -> bool {
+    !model
+        .lines
+        .iter()
+        .any(|l| l.contains("Nothing was changed"))
 }
 
 /// What a random journey can do next: a choice from the model, a wait, a

@@ -646,6 +646,58 @@ fn still_strong_with_nobody_to_reach_offers_a_crisis_line_and_never_an_empty_per
 }
 
 #[test]
+fn reaching_a_person_is_at_hand_only_when_the_plan_names_someone() {
+    use ebb_core::safety::{PersonDraft, PlanEdit, Reach, SafetyPlan};
+    let nobody = SafetyPlan::empty();
+    let someone = nobody
+        .edit(
+            now(),
+            PlanEdit::AddPerson(PersonDraft {
+                name: "Robin".to_owned(),
+                phone: "+447700900123".to_owned(),
+                reach: Reach::CallOrText,
+                message: None,
+            }),
+        )
+        .unwrap();
+    let everything = || Requirement::ALL.into_iter();
+    let person = |c: &Context| c.at_hand.contains(&Requirement::Person);
+    assert!(!person(&Context::for_plan(
+        false,
+        false,
+        everything(),
+        &nobody
+    )));
+    assert!(person(&Context::for_plan(
+        false,
+        false,
+        everything(),
+        &someone
+    )));
+    // The plan never adds what the shell says is not at hand.
+    let no_phone = everything().filter(|r| *r != Requirement::Person);
+    assert!(!person(&Context::for_plan(
+        false, false, no_phone, &someone
+    )));
+    // The rest is kept as given.
+    let c = Context::for_plan(true, true, [Requirement::Ice], &nobody);
+    assert!(c.on_watch && c.in_public);
+    assert_eq!(c.at_hand, BTreeSet::from([Requirement::Ice]));
+    // Still strong with nobody in the plan: a crisis line, not a person.
+    for (plan, expected) in [
+        (&nobody, ReachOut::CrisisLine),
+        (&someone, ReachOut::Person),
+    ] {
+        let m = Moment {
+            context: Context::for_plan(false, false, everything(), plan),
+            ..still_strong(Need::TooMuch)
+        };
+        let list = recommend(&SkillBook::new(), &Evidence::default(), &m, 7);
+        assert_eq!(list[0].reach_out, Some(expected));
+    }
+}
+
+#[test]
 fn still_strong_leaves_the_list_alone_when_reaching_out_is_hidden() {
     let mut hidden = SkillBook::new();
     hidden.hide(&SkillId::REACH_PERSON).unwrap();

@@ -106,12 +106,16 @@ pub(super) fn finish_first_run(
         settings.privacy_statement_seen = true;
         store.save_settings(ctx.local, &settings)?;
     }
-    let plan = store.safety_plan()?;
-    if plan.country.is_none()
+    if store.safety_plan()?.country.is_none()
         && let Some(region) = flow.region.filter(|c| covered().contains(c))
-        && let Ok(plan) = plan.edit(ctx.now, PlanEdit::SetCountry(Some(region)))
     {
-        store.save_safety_plan(ctx.local, &plan)?;
+        match store.edit_safety_plan(ctx.local, PlanEdit::SetCountry(Some(region))) {
+            // The device's region is only a starting point: a refusal
+            // leaves the country unchosen, as it was.
+            Ok(_) => {}
+            Err(e) if e.is_refused_plan_edit() => {}
+            Err(e) => return Err(e.into()),
+        }
     }
     flow.back.clear();
     flow.place = Place::Home;
@@ -182,14 +186,14 @@ pub(super) fn set_country(
             return Ok(());
         }
     };
-    let plan = store.safety_plan()?;
-    if plan.country != code {
-        match plan.edit(ctx.now, PlanEdit::SetCountry(code)) {
-            Ok(plan) => store.save_safety_plan(ctx.local, &plan)?,
-            Err(_) => {
+    if store.safety_plan()?.country != code {
+        match store.edit_safety_plan(ctx.local, PlanEdit::SetCountry(code)) {
+            Ok(_) => {}
+            Err(e) if e.is_refused_plan_edit() => {
                 flow.problem = Some(ctx.w("flow.problem.country"));
                 return Ok(());
             }
+            Err(e) => return Err(e.into()),
         }
     }
     if matches!(flow.place, Place::Countries) {

@@ -136,18 +136,19 @@ fn entered(
     }
 }
 
+/// Records one edit of one plan item, so an edit made at the same time in
+/// another process or on another device is kept. A refused edit writes
+/// nothing and is said in one line.
 fn edit_plan(
     store: &mut Store,
     ctx: &Ctx,
     edit: PlanEdit,
 ) -> Result<Option<&'static str>, FlowError> {
-    Ok(match store.safety_plan()?.edit(ctx.now, edit) {
-        Ok(plan) => {
-            store.save_safety_plan(ctx.local, &plan)?;
-            None
-        }
-        Err(_) => Some("flow.problem.plan"),
-    })
+    match store.edit_safety_plan(ctx.local, edit) {
+        Ok(_) => Ok(None),
+        Err(e) if e.is_refused_plan_edit() => Ok(Some("flow.problem.plan")),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// The safety plan, step by step, each with a way to add to it.

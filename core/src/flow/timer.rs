@@ -355,14 +355,12 @@ fn skill_item(ctx: &Ctx, s: &Suggestion) -> Item {
 fn suggestions(store: &Store, ctx: &Ctx, s: &UrgeSession) -> Result<Vec<Suggestion>, FlowError> {
     let book = store.skill_book()?;
     let evidence = Evidence::learn(&store.past_skill_uses()?, ctx.now);
-    let mut context = SkillContext {
-        on_watch: ctx.device == super::DeviceKind::Watch,
-        ..SkillContext::default()
-    };
-    // Reaching a person is offered only when the plan names someone.
-    if store.safety_plan()?.people.is_empty() {
-        context.at_hand.remove(&Requirement::Person);
-    }
+    let context = SkillContext::for_plan(
+        ctx.device == super::DeviceKind::Watch,
+        false,
+        Requirement::ALL,
+        &store.safety_plan()?,
+    );
     let moment = Moment {
         need: s.need(),
         intensity: s.latest_intensity(),

@@ -19,6 +19,7 @@ use super::recommend::Moment;
 use super::{Requirement, Skill, SkillBook, SkillFamily, SkillId, prior};
 use crate::content::ContentKey;
 use crate::guides::Caution;
+use crate::safety::SafetyPlan;
 use crate::urge::{Intensity, Need};
 
 /// Where the person is and what they have, as far as the shell knows.
@@ -51,6 +52,30 @@ impl Default for Context {
 }
 
 impl Context {
+    /// The context for a person whose safety plan is `plan`: on a watch or
+    /// not, in public or not, and what the shell knows to be at hand, except
+    /// that [`Requirement::Person`] counts only when the plan names someone.
+    /// So reaching a person is never offered with nobody to reach; when the
+    /// urge stays strong, a crisis line is offered in its place
+    /// ([`ReachOut::CrisisLine`]). Every caller that suggests skills for a
+    /// person builds its context here.
+    pub fn for_plan(
+        on_watch: bool,
+        in_public: bool,
+        at_hand: impl IntoIterator<Item = Requirement>,
+        plan: &SafetyPlan,
+    ) -> Self {
+        let mut at_hand: BTreeSet<Requirement> = at_hand.into_iter().collect();
+        if plan.people.is_empty() {
+            at_hand.remove(&Requirement::Person);
+        }
+        Self {
+            on_watch,
+            in_public,
+            at_hand,
+        }
+    }
+
     /// Whether `skill` can be done here.
     pub fn allows(&self, skill: &Skill) -> bool {
         (!self.on_watch || skill.watch)

@@ -327,10 +327,76 @@ pub(crate) fn companion(path: &Path, suffix: &str) -> PathBuf {
 /// file or folder that cannot be written.
 fn io_error(e: std::io::Error) -> StoreError {
     match e.kind() {
-        std::io::ErrorKind::StorageFull => StoreError::StorageFull,
+        _ if no_room(&e) => StoreError::StorageFull,
         std::io::ErrorKind::ReadOnlyFilesystem => StoreError::ReadOnly,
         _ => StoreError::Io(e),
     }
+}
+
+/// Whether a file error says there is no room: the disk is full (ENOSPC)
+/// or the person's quota on it is used up (EDQUOT).
+fn no_room(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+    )
+}
+
+/// `e`, or [`StoreError::StorageFull`] when it is an I/O error a full disk
+/// can cause ([`StoreError::may_be_full_disk`]) and the disk holding the
+/// database at `path` is full.
+///
+/// SQLite reports most writes that find no space as `SQLITE_FULL` (mapped
+/// in `error.rs`), but some as an I/O error: growing the `-shm`
+/// (`SQLITE_IOERR_SHMSIZE`), a sync on a file system that finds out only
+/// then (`SQLITE_IOERR_FSYNC`), a write refused by a quota
+/// (`SQLITE_IOERR_WRITE`). The code does not say why, rusqlite does not
+/// expose the OS error SQLite saw (`sqlite3_system_errno`), and the thread's
+/// `errno` is not to be trusted after SQLite's own clean-up calls. So the
+/// file system is asked directly ([`full_beside`]). A disk with a little
+/// room left, but not enough for what SQLite wrote, keeps the I/O error:
+/// this never reports a full disk it did not see.
+pub(crate) fn full_disk_or(path: Option<&Path>, e: StoreError) -> StoreError {
+    match path {
+        Some(path) if e.may_be_full_disk() && full_beside(path) => StoreError::StorageFull,
+        _ => e,
+    }
+}
+
+/// Whether one wal-index region (32 KiB, what SQLite adds to the `-shm`
+/// at a time, more than most commits add to the `-wal`) cannot be written
+/// and synced in a new file beside `path` for want of space or quota. The
+/// file has a name of its own (the process and a counter), is created
+/// only if absent, and is removed whatever happened.
+fn full_beside(path: &Path) -> bool {
+    use std::io::Write;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    static PROBES: AtomicU32 = AtomicU32::new(0);
+    const REGION: usize = 32 * 1024;
+    let probe = companion(
+        path,
+        &format!(
+            "-space-{}-{}",
+            std::process::id(),
+            PROBES.fetch_add(1, Ordering::Relaxed)
+        ),
+    );
+    let mut file = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(file) => file,
+        // Not made, so nothing to remove (and a file of that name that was
+        // already there is not this one's to remove).
+        Err(e) => return no_room(&e),
+    };
+    let written = file.write_all(&[0; REGION]).and_then(|()| file.sync_all());
+    drop(file);
+    // Best effort: a probe that cannot be removed is 32 KiB at most.
+    let _ = std::fs::remove_file(&probe);
+    written.is_err_and(|e| no_room(&e))
 }
 
 /// The first 16 bytes of a plaintext SQLite file.

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use rusqlite::ErrorCode;
+use rusqlite::{ErrorCode, ffi};
 
 use crate::urge::UrgeError;
 
@@ -120,13 +120,60 @@ impl From<serde_json::Error> for StoreError {
     }
 }
 
+impl StoreError {
+    /// Whether SQLite reported this as an I/O error of a kind that a full
+    /// disk can cause: extending or syncing a file, growing the `-shm`. The
+    /// code alone does not say whether space ran out; `db.rs` asks the file
+    /// system ([`super::db::full_disk_or`]).
+    pub(super) fn may_be_full_disk(&self) -> bool {
+        let StoreError::Sqlite(e) = self else {
+            return false;
+        };
+        let Some(code) = e.sqlite_error().map(|e| e.extended_code) else {
+            return false;
+        };
+        matches!(
+            code,
+            // The plain code, which some paths (the codec, the WAL) return.
+            ffi::SQLITE_IOERR
+                // A write refused for a reason other than ENOSPC, such as a
+                // disk quota (EDQUOT).
+                | ffi::SQLITE_IOERR_WRITE
+                // File systems that reserve space late (NFS, some
+                // copy-on-write ones) report ENOSPC at the sync.
+                | ffi::SQLITE_IOERR_FSYNC
+                | ffi::SQLITE_IOERR_DIR_FSYNC
+                | ffi::SQLITE_IOERR_TRUNCATE
+                // Creating or growing the `-shm` beside the database.
+                | ffi::SQLITE_IOERR_SHMOPEN
+                | ffi::SQLITE_IOERR_SHMSIZE
+        )
+    }
+
+    /// Whether this is a safety plan edit the plan's own rules refused (words
+    /// that are empty or too long, a position that is not there, a list that
+    /// is full): nothing was written, and the person can be told so in a
+    /// line and try again.
+    pub fn is_refused_plan_edit(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Invalid {
+                what: PLAN_EDIT,
+                ..
+            }
+        )
+    }
+}
+
+/// What [`StoreError::Invalid`] names for a refused safety plan edit.
+pub(super) const PLAN_EDIT: &str = "safety plan edit";
+
 /// Result of log operations.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rusqlite::ffi;
 
     fn sqlite(code: i32) -> rusqlite::Error {
         rusqlite::Error::SqliteFailure(ffi::Error::new(code), None)
@@ -150,9 +197,39 @@ mod tests {
             StoreError::from(sqlite(ffi::SQLITE_CORRUPT)),
             StoreError::Corrupt(_)
         ));
+        // An I/O error stays one: whether a full disk caused it is asked of
+        // the file system beside the database, not guessed from the code
+        // (`db::full_disk_or`, and `cli/tests/faults.rs` on a full disk).
         assert!(matches!(
             StoreError::from(sqlite(ffi::SQLITE_IOERR)),
             StoreError::Sqlite(_)
         ));
+    }
+
+    #[test]
+    fn only_io_errors_a_full_disk_can_cause_are_checked_for_one() {
+        for code in [
+            ffi::SQLITE_IOERR,
+            ffi::SQLITE_IOERR_WRITE,
+            ffi::SQLITE_IOERR_FSYNC,
+            ffi::SQLITE_IOERR_DIR_FSYNC,
+            ffi::SQLITE_IOERR_TRUNCATE,
+            ffi::SQLITE_IOERR_SHMOPEN,
+            ffi::SQLITE_IOERR_SHMSIZE,
+        ] {
+            assert!(StoreError::from(sqlite(code)).may_be_full_disk(), "{code}");
+        }
+        for code in [
+            ffi::SQLITE_IOERR_READ,
+            ffi::SQLITE_IOERR_SHORT_READ,
+            ffi::SQLITE_IOERR_NOMEM,
+            ffi::SQLITE_IOERR_LOCK,
+            ffi::SQLITE_IOERR_SHMMAP,
+            ffi::SQLITE_ERROR,
+            ffi::SQLITE_CONSTRAINT,
+        ] {
+            assert!(!StoreError::from(sqlite(code)).may_be_full_disk(), "{code}");
+        }
+        assert!(!StoreError::StorageFull.may_be_full_disk());
     }
 }

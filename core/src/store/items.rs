@@ -42,7 +42,7 @@ use crate::safety::{CountryCode, Entry, EntryList, OwnLine, PlanEdit, SafePerson
 use crate::settings::{Setting, Settings};
 use crate::skills::{PersonalSkillDraft, SkillBook, SkillId};
 
-use super::error::{Result, StoreError};
+use super::error::{PLAN_EDIT, Result, StoreError};
 use super::event::{Event, ItemId, Payload, truncate_ms};
 use super::{Store, project, write};
 
@@ -190,7 +190,7 @@ impl PlanFold {
             .get(index)
             .map(|(id, _)| *id)
             .ok_or_else(|| StoreError::Invalid {
-                what: "safety plan edit",
+                what: PLAN_EDIT,
                 detail: format!("there is no item {index}"),
             })
     }
@@ -326,8 +326,8 @@ impl Store {
         let at = truncate_ms(now.to_utc());
         fold.plan()
             .edit(at, edit.clone())
-            .map_err(|e| invalid("safety plan edit", e))?;
-        let checked = |e| invalid("safety plan edit", e);
+            .map_err(|e| invalid(PLAN_EDIT, e))?;
+        let checked = |e| invalid(PLAN_EDIT, e);
         let new = || ItemId::new(at);
         let payload = match edit {
             PlanEdit::AddEntry { list, text } => Payload::PlanItemSaved {

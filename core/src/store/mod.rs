@@ -112,8 +112,15 @@ impl Store {
     /// is refused with its own error, and it, its `-wal` and its `-shm` are
     /// left exactly as they were: nothing writes to a file before it passes
     /// (see `db.rs`).
+    ///
+    /// Opening on a full disk (SQLite cannot grow the `-shm`) is
+    /// [`StoreError::StorageFull`], as is any write that finds no room.
     pub fn open(path: impl AsRef<Path>, key: &DatabaseKey, options: OpenOptions) -> Result<Self> {
-        let path = path.as_ref().to_owned();
+        let path = path.as_ref();
+        Self::open_at(path.to_owned(), key, options).map_err(|e| db::full_disk_or(Some(path), e))
+    }
+
+    fn open_at(path: PathBuf, key: &DatabaseKey, options: OpenOptions) -> Result<Self> {
         let mut conn = db::open(&path, key, options)?;
         if schema::migrate(&mut conn)? < schema::CURRENT {
             // Count the day tallies a migration marked stale, once.
@@ -471,9 +478,39 @@ impl Store {
 fn write<'c>(
     conn: &'c mut Connection,
     running: &mut Option<(project::Running, i64)>,
-) -> Result<rusqlite::Transaction<'c>> {
+) -> Result<Writing<'c>> {
     *running = None;
-    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+    let path = conn.path().map(PathBuf::from);
+    match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
+        Ok(tx) => Ok(Writing { tx, path }),
+        Err(e) => Err(db::full_disk_or(path.as_deref(), e.into())),
+    }
+}
+
+/// A write transaction ([`write`]). Its commit, where SQLite writes and
+/// syncs the `-wal` and grows the `-shm`, tells a full disk from other I/O
+/// errors ([`db::full_disk_or`]). Dropped without a commit, it rolls back.
+struct Writing<'c> {
+    tx: rusqlite::Transaction<'c>,
+    /// The database file, for asking whether its disk is full.
+    path: Option<PathBuf>,
+}
+
+impl<'c> std::ops::Deref for Writing<'c> {
+    type Target = rusqlite::Transaction<'c>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl Writing<'_> {
+    /// Commits, durably (`synchronous = FULL`).
+    fn commit(self) -> Result<()> {
+        let Writing { tx, path } = self;
+        tx.commit()
+            .map_err(|e| db::full_disk_or(path.as_deref(), e.into()))
+    }
 }
 
 /// [`write`], for the writes that carry the remembered running session over:
@@ -484,7 +521,7 @@ fn write<'c>(
 fn write_remembering<'c>(
     conn: &'c mut Connection,
     remembered: &mut Option<(project::Running, i64)>,
-) -> Result<(rusqlite::Transaction<'c>, Option<project::Running>, i64)> {
+) -> Result<(Writing<'c>, Option<project::Running>, i64)> {
     let kept = remembered.take();
     let tx = write(conn, remembered)?;
     let version = project::data_version(&tx)?;
