@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds EbbKit (ios-example/EbbKit, the Swift shell logic shared by the iOS
-# app, its widget and the watch app) and runs its XCTest suite on Linux
-# against the real native library.
+# app, its widget and the watch app) in Swift 6 language mode with warnings
+# as errors, and runs its XCTest suite on Linux against the real native
+# library.
 #
 # Expects target/debug/libebb_ffi.so (tests/run builds it first). Overrides:
 #   EBB_LIB=path      the native library to test against
@@ -29,4 +30,5 @@ generate_bindings swift "$lib" "$gen"
 # A Generated/ left by build-xcframework.sh on a Mac is not copied.
 pkg="$target/ebbkit-package"
 layout_swift_package ios-example/EbbKit "$pkg" "$gen" "$lib" --exclude=./Generated
-swift_test_package "$pkg" /ebb-kit
+# Swift 6 language mode is the manifest's; a warning fails the build too.
+swift_test_package "$pkg" /ebb-kit -Xswiftc -warnings-as-errors

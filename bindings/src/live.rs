@@ -192,7 +192,8 @@ fn drive_guide(
                 }
                 match cue {
                     GuideCue::StepStarted(step) => {
-                        listener.on_step(StepView::from_running(&step, platform));
+                        let haptics = run.guide().step_haptics(step.index, platform);
+                        listener.on_step(StepView::from_running(&step, haptics));
                     }
                     GuideCue::Finished => listener.on_finished(),
                 }

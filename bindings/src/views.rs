@@ -150,7 +150,7 @@ pub struct StepView {
 }
 
 impl StepView {
-    pub(crate) fn from_step(index: usize, step: &Step, platform: Platform) -> Self {
+    pub(crate) fn from_step(index: usize, step: &Step, haptics: RenderedHaptics) -> Self {
         Self {
             index: i32::try_from(index).unwrap_or(i32::MAX),
             kind: step.kind,
@@ -159,17 +159,18 @@ impl StepView {
                 StepLength::Timed(d) => Some(d),
                 StepLength::Open => None,
             },
-            haptics: step.haptic.render(platform),
+            haptics,
         }
     }
 
-    pub(crate) fn from_running(step: &RunningStep, platform: Platform) -> Self {
+    /// `haptics` as the step's guide renders it ([`Guide::step_haptics`]).
+    pub(crate) fn from_running(step: &RunningStep, haptics: RenderedHaptics) -> Self {
         Self {
             index: i32::try_from(step.index).unwrap_or(i32::MAX),
             kind: step.kind,
             text: step.text.text().to_owned(),
             length: step.length.timed(),
-            haptics: step.haptic.render(platform),
+            haptics,
         }
     }
 }
@@ -205,8 +206,9 @@ impl GuideView {
             steps: guide
                 .steps
                 .iter()
+                .zip(guide.haptics(platform))
                 .enumerate()
-                .map(|(i, s)| StepView::from_step(i, s, platform))
+                .map(|(i, (s, haptics))| StepView::from_step(i, s, haptics))
                 .collect(),
             length: guide.length(),
         }

@@ -12,7 +12,8 @@ use ebb_core::guides::{
     INTENSE_REST, MAX_BREATHING_LENGTH, MIN_BREATHING_LENGTH, Step, StepKind, StepLength,
     breathing, guide,
 };
-use ebb_core::haptics::HapticKind;
+use ebb_core::haptics::watch::{MIN_TAP_SPACING, WatchHaptic, WatchTap};
+use ebb_core::haptics::{HapticKind, Platform, RenderedHaptics};
 use proptest::prelude::*;
 
 // ---------------------------------------------------------------- helpers
@@ -99,6 +100,80 @@ fn step_index(cues: &[GuideCue]) -> usize {
     }
 }
 
+/// Every guide a person can play: the catalog, and breathing in every
+/// pattern for 1 to 5 minutes from each of a range of start paces (fast
+/// cyclic sighs among them: from 10 a minute their top-up breath is shorter
+/// than the watch's tap spacing).
+fn every_playable_guide() -> Vec<Guide> {
+    let mut all: Vec<Guide> = GuideId::ALL.iter().map(|&id| guide(id)).collect();
+    let paces = [
+        None,
+        Some(4),
+        Some(6),
+        Some(8),
+        Some(10),
+        Some(11),
+        Some(12),
+    ]
+    .into_iter()
+    .chain([14, 15, 17, 20, 24, 30, 45, 60].map(Some));
+    for pattern in every_pattern() {
+        for pace in paces.clone() {
+            for minutes in 1..=5 {
+                let pace = pace.map(|p| BreathsPerMinute::new(p).unwrap());
+                all.push(breathing(pattern, secs(minutes * 60), pace).unwrap());
+            }
+        }
+    }
+    all
+}
+
+/// A step's watch taps as the guide renders them for Apple Watch.
+fn watch_taps(rendered: &RenderedHaptics) -> Vec<WatchTap> {
+    match rendered {
+        RenderedHaptics::WatchTaps { taps } => taps.clone(),
+        RenderedHaptics::Nothing => Vec::new(),
+        other => panic!("not watch taps: {other:?}"),
+    }
+}
+
+/// The watch taps of a whole guide on one timeline: (ms from the start,
+/// step index). An open step lasts until the person moves on, however
+/// soon, so the timeline is cut after it: spacing is promised across the
+/// guide's own timing, not across a person's tap.
+fn watch_timeline(g: &Guide) -> Vec<Vec<(u64, usize)>> {
+    let mut runs = vec![Vec::new()];
+    let mut start = 0;
+    for (i, (step, rendered)) in g
+        .steps
+        .iter()
+        .zip(g.haptics(Platform::AppleWatch))
+        .enumerate()
+    {
+        let taps = watch_taps(&rendered);
+        runs.last_mut()
+            .unwrap()
+            .extend(taps.iter().map(|t| (start + t.offset_ms, i)));
+        match step.length {
+            StepLength::Timed(d) => {
+                let length = u64::try_from(d.as_millis()).unwrap();
+                // A shell stops a step's haptics when the next step starts.
+                assert!(
+                    taps.iter().all(|t| t.offset_ms < length),
+                    "{:?} step {i}: a tap past its end in {taps:?}",
+                    g.title
+                );
+                start += length;
+            }
+            StepLength::Open => {
+                runs.push(Vec::new());
+                start = 0;
+            }
+        }
+    }
+    runs
+}
+
 // ------------------------------------------------------------ the catalog
 
 #[test]
@@ -144,6 +219,62 @@ fn every_step_starts_with_something_to_feel() {
             assert!(!s.haptic.is_silent(), "{} is silent", s.text);
         }
     }
+}
+
+#[test]
+fn watch_taps_stay_apart_across_the_whole_guide_and_its_step_boundaries() {
+    let spacing = u64::try_from(MIN_TAP_SPACING.as_millis()).unwrap();
+    for g in every_playable_guide() {
+        for run in watch_timeline(&g) {
+            for w in run.windows(2) {
+                let ((a, step_a), (b, step_b)) = (w[0], w[1]);
+                assert!(
+                    b >= a + spacing,
+                    "{:?} ({} steps): taps {} ms apart, at {a} ms (step {step_a}) and {b} ms (step {step_b})",
+                    g.title,
+                    g.steps.len(),
+                    b - a
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_step_as_long_as_the_tap_spacing_is_felt_as_it_starts() {
+    let mut fast_sighs = 0;
+    for g in every_playable_guide() {
+        for (i, (step, rendered)) in g
+            .steps
+            .iter()
+            .zip(g.haptics(Platform::AppleWatch))
+            .enumerate()
+        {
+            let alone = watch_taps(&step.haptic.render(Platform::AppleWatch));
+            let opening = alone.first().filter(|t| t.offset_ms == 0);
+            let long_enough = step.length.timed().is_none_or(|d| d >= MIN_TAP_SPACING);
+            if let (Some(opening), true) = (opening, long_enough) {
+                assert_eq!(
+                    watch_taps(&rendered).first(),
+                    Some(opening),
+                    "{:?} step {i} lost its opening tap",
+                    g.title
+                );
+            }
+            if step.kind == StepKind::Exhale {
+                assert_eq!(watch_taps(&rendered)[0].kind, WatchHaptic::DirectionDown);
+            }
+            if step.text.as_str() == "guide.breathing.top_up"
+                && step.length.timed().is_some_and(|d| d < MIN_TAP_SPACING)
+            {
+                fast_sighs += 1;
+            }
+        }
+    }
+    assert!(
+        fast_sighs > 0,
+        "the sample has top-ups shorter than the spacing"
+    );
 }
 
 #[test]

@@ -1,96 +1,66 @@
-// The iOS app: urge timer, recommended skills, guide player, progress review
-// and crisis help one tap from every screen. Every decision comes from the
-// core through EbbKit; these views only draw.
+// The iOS app: the core's screens, one after another, rendered by
+// ScreenView. Every decision (what a screen says, what it offers, what
+// comes next) is the core's; this file opens the store, hands effects to
+// the platform and answers the watch's sync rounds.
 import EbbBindings
 import EbbKit
 import SwiftUI
 
 @main
 struct EbbApp: App {
-    @State private var model = try? AppModel()
+    @State private var app = AppModel()
 
     var body: some Scene {
-        WindowGroup {
-            if let model {
-                RootView(model: model)
-            } else {
-                // No database without its key: crisis lines still come from
-                // the core once the person chooses what to do.
-                ContentUnavailableView(Words.crisisHelp, systemImage: "lifepreserver")
-            }
-        }
+        WindowGroup { AppRoot(app: app) }
     }
 }
 
 @MainActor
 final class AppModel {
-    let companion: Companion
-    let timer: UrgeTimer
-    let skills: RecommendedSkills
-    let guide: GuidePlayer
-    let progress: ProgressReview
-    let crisis: CrisisHelp
-    let timerState: Observed<UrgeTimer.State>
-    let skillsState: Observed<RecommendedSkills.State>
-    let guideState: Observed<GuidePlayer.State>
-    let progressState: Observed<ProgressReview.State>
-    let crisisState: Observed<CrisisHelp.State>
+    /// The flow, when the store opened.
+    let screen: ScreenState?
+    /// Crisis help without the store, when it did not.
+    let crisis: CrisisScreenView?
 
-    init() throws {
-        companion = try SharedStore.open(
-            device: .phone, platform: .iphone, haptics: CoreHapticsEngine(),
-            notifications: UserNotificationScheduler())
-        timer = UrgeTimer(companion: companion)
-        skills = RecommendedSkills(companion: companion)
-        guide = GuidePlayer(companion: companion)
-        progress = ProgressReview(companion: companion)
-        crisis = CrisisHelp(companion: companion)
-        timerState = Observed(timer.state, timer.states())
-        skillsState = Observed(skills.state, skills.states())
-        guideState = Observed(guide.state, guide.states())
-        progressState = Observed(progress.state, progress.states())
-        crisisState = Observed(crisis.state, crisis.states())
+    init() {
+        do {
+            let companion = try SharedStore.openShared(platform: .iphone)
+            let shell = Shell(
+                haptics: CoreHapticsEngine(), notifications: UserNotificationScheduler(mayAsk: true),
+                opener: URLOpener(), announcer: VoiceOverAnnouncer())
+            screen = ScreenState(driver: FlowDriver(companion: companion, shell: shell))
+            crisis = nil
+        } catch {
+            screen = nil
+            crisis = crisisWithoutStore(
+                databasePath: SharedStore.sharedDatabase?.path ?? "", region: Locale.current.region?.identifier)
+        }
     }
 }
 
-struct RootView: View {
-    let model: AppModel
+struct AppRoot: View {
+    let app: AppModel
     @Environment(\.scenePhase) private var phase
 
     var body: some View {
-        TabView {
-            NavigationStack { UrgeTimerScreen(model: model).crisisButton(model) }
-                .tabItem { Label(Words.start, systemImage: "timer") }
-            NavigationStack { SkillsScreen(model: model).crisisButton(model) }
-                .tabItem { Label(Words.skills, systemImage: "hand.raised") }
-            NavigationStack { ProgressScreen(model: model).crisisButton(model) }
-                .tabItem { Label(Words.progress, systemImage: "chart.bar") }
-        }
-        .sheet(isPresented: .constant(model.crisisState.state.screen != nil), onDismiss: model.crisis.close) {
-            if let screen = model.crisisState.state.screen { CrisisSheet(screen: screen, close: model.crisis.close) }
-        }
-        .task {
-            // Answer the watch's sync rounds while the app runs.
-            let peer = ConnectivityPeer()
-            while !Task.isCancelled {
-                guard (try? await SyncRound.run(model.companion.ebb, with: peer, as: .answering)) != nil else { break }
+        if let screen = app.screen {
+            NavigationStack {
+                if let model = screen.model {
+                    ScreenView(model: model, choose: screen.choose)
+                        .animation(.default, value: model.screen)
+                }
             }
-        }
-        .onChange(of: phase) { _, phase in
-            // Every wake: deliver what fell due, refresh the schedule.
-            if phase == .active { Task { try? await model.timer.resume() } }
-        }
-    }
-}
-
-extension View {
-    /// Crisis help, one tap away on every screen.
-    func crisisButton(_ model: AppModel) -> some View {
-        toolbar {
-            ToolbarItem(placement: .topBarTrailing) {
-                Button(Words.crisisHelp, systemImage: "lifepreserver") { _ = try? model.crisis.open() }
-                    .accessibilityLabel(Words.crisisHelp)
+            .onChange(of: phase, initial: true) { _, phase in screen.phase(phase) }
+            .task {
+                // Answer the watch's sync rounds while the app runs.
+                let peer = ConnectivityPeer()
+                let ebb = screen.driver.companion.ebb
+                while !Task.isCancelled {
+                    guard (try? await SyncRound.run(ebb, with: peer, as: .answering)) != nil else { break }
+                }
             }
+        } else if let crisis = app.crisis {
+            CrisisWithoutStore(screen: crisis)
         }
     }
 }

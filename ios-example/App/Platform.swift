@@ -1,9 +1,11 @@
-// The iPhone's side of EbbKit's platform protocols.
+// The iPhone's side of EbbKit's platform protocols: CoreHaptics and the
+// system's URL handling. Notifications and announcements are shared with
+// the widget and the watch (Shared/Platform.swift).
 import CoreHaptics
 import EbbBindings
 import EbbKit
 import Foundation
-import UserNotifications
+import UIKit
 
 /// Plays the core's AHAP documents with CoreHaptics.
 final class CoreHapticsEngine: HapticEngine, @unchecked Sendable {
@@ -27,22 +29,11 @@ final class CoreHapticsEngine: HapticEngine, @unchecked Sendable {
     func play(watchHaptic: WatchHaptic) async {}
 }
 
-/// Check-in notifications from the core's schedule.
-struct UserNotificationScheduler: NotificationScheduler {
-    private let center = UNUserNotificationCenter.current()
-    private static let prefix = "ebb.urge."
-
-    func replaceAll(with notifications: [CheckInNotification]) async throws {
-        let pending = await center.pendingNotificationRequests().map(\.identifier).filter { $0.hasPrefix(Self.prefix) }
-        center.removePendingNotificationRequests(withIdentifiers: pending)
-        for notification in notifications {
-            let content = UNMutableNotificationContent()
-            content.body = notification.body
-            content.userInfo = ["asksIntensity": notification.asksIntensity]
-            let seconds = notification.fireDate.timeIntervalSinceNow
-            // A moment already past (the app was suspended) is shown now.
-            let trigger = UNTimeIntervalNotificationTrigger(timeInterval: max(1, seconds), repeats: false)
-            try await center.add(UNNotificationRequest(identifier: notification.id, content: content, trigger: trigger))
-        }
+/// Opens the dialler, Messages or Safari with the action's URL (EbbKit's
+/// `Action.url`, which allows nothing else).
+struct URLOpener: ActionOpener {
+    func open(_ action: Action) async -> Bool {
+        guard let url = action.url else { return false }
+        return await UIApplication.shared.open(url)
     }
 }

@@ -1,12 +1,15 @@
-// swift-tools-version:5.9
+// swift-tools-version:6.0
 // EbbKit: the Swift shell logic shared by the iOS app, its widget and the
 // watch app. No UIKit or SwiftUI here, so it builds and tests on Linux.
+//
+// Swift 6 language mode: strict concurrency is checked in every build of
+// EbbKit and its tests (tests/ebbkit.sh also turns warnings into errors).
 //
 // The native library and its generated Swift come from Generated/, which is
 // never committed:
 // - On a Mac, ../build-xcframework.sh writes Generated/EbbFFI.xcframework
-//   (static libraries for iOS and watchOS, with the C headers) and
-//   Generated/swift (the generated Swift).
+//   (static libraries for iOS and watchOS devices and simulators, with the C
+//   headers) and Generated/swift (the generated Swift).
 // - On Linux, tests/ebbkit.sh writes Generated/ffi (headers and a module map
 //   linking libebb_ffi.so) and Generated/swift, then runs `swift test`.
 // `#if os(Linux)` below picks between the two; it is evaluated on the
@@ -21,7 +24,8 @@ let nativeLibrary: Target = .binaryTarget(name: "EbbFFI", path: "Generated/EbbFF
 
 let package = Package(
     name: "EbbKit",
-    platforms: [.iOS(.v17), .watchOS(.v10), .macOS(.v14)],
+    // iOS and watchOS only: the XCFramework has no macOS slice.
+    platforms: [.iOS(.v17), .watchOS(.v10)],
     products: [
         // EbbBindings is listed so apps can `import EbbBindings` for the core's types.
         .library(name: "EbbKit", targets: ["EbbKit", "EbbBindings"]),
@@ -32,5 +36,6 @@ let package = Package(
         .target(name: "EbbBindings", dependencies: ["EbbFFI"], path: "Generated/swift"),
         .target(name: "EbbKit", dependencies: ["EbbBindings"]),
         .testTarget(name: "EbbKitTests", dependencies: ["EbbKit"]),
-    ]
+    ],
+    swiftLanguageModes: [.v6]
 )

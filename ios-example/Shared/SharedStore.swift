@@ -1,68 +1,77 @@
 // Compiled into the iOS app, the widget extension and the watch app.
-// Opens the one encrypted database in the app group with the key from the
-// Keychain. Not compiled on Linux: it needs Security and the app group.
+// Opens the encrypted database with the key from the Keychain. Not
+// compiled on Linux: it needs Security and the app group. The keychain
+// query itself is EbbKit's `KeychainItem`, built and tested there.
 import EbbBindings
 import EbbKit
 import Foundation
 import Security
 
 enum SharedStore {
-    /// The app group that the app and the widget share (set in both
-    /// targets' entitlements).
+    /// The app group that the app and the widget share (in both targets'
+    /// entitlements).
     static let appGroup = "group.app.ebb"
-    /// The keychain access group of the app and the widget.
-    static let keychainGroup = "app.ebb.shared"
 
-    static var databaseURL: URL {
-        FileManager.default.containerURL(forSecurityApplicationGroupIdentifier: appGroup)!
+    /// The app's and the widget's database, in the app group.
+    static var sharedDatabase: URL? {
+        FileManager.default.containerURL(forSecurityApplicationGroupIdentifier: appGroup)?
             .appendingPathComponent("ebb.db")
+    }
+
+    /// The watch keeps its own database (watch and phone sync over
+    /// WatchConnectivity, see Shared/Sync.swift); no app group with the phone.
+    static var watchDatabase: URL { URL.documentsDirectory.appendingPathComponent("ebb.db") }
+
+    /// The key's keychain item, in the group the entitlements name with
+    /// the app identifier prefix the build wrote into Info.plist.
+    static func keychainItem() throws -> KeychainItem {
+        let prefix = Bundle.main.object(forInfoDictionaryKey: "EbbAppIdentifierPrefix") as? String
+        return try KeychainItem(appIdentifierPrefix: prefix ?? "")
     }
 
     /// The app and the widget open the same file, so its SQLite header
     /// stays plaintext (see `Companion.open`).
-    static func open(
-        device: DeviceKind, platform: Platform, haptics: any HapticEngine,
-        notifications: any NotificationScheduler
-    ) throws -> Companion {
+    static func openShared(platform: Platform?) throws -> Companion {
+        guard let database = sharedDatabase else { throw SharedStoreError.noAppGroup }
+        return try Companion.open(
+            database: database, keys: KeychainKeyStore(item: keychainItem()), random: SecureRandomBytes(),
+            device: .phone, platform: platform, sharedWithOtherProcesses: true)
+    }
+
+    static func openOnWatch() throws -> Companion {
         try Companion.open(
-            database: databaseURL, keys: KeychainKeyStore(), random: SecureRandomBytes(), device: device,
-            platform: platform, sharedWithOtherProcesses: true, haptics: haptics, notifications: notifications)
+            database: watchDatabase, keys: KeychainKeyStore(item: keychainItem()), random: SecureRandomBytes(),
+            device: .watch, platform: .appleWatch)
     }
 }
 
-/// The database key in the Keychain: this device only, readable after the
-/// first unlock (so the widget and notifications work while locked).
+enum SharedStoreError: Error {
+    /// The app group is missing from the target's entitlements.
+    case noAppGroup
+}
+
+/// The database key in the Keychain, as `KeychainItem` describes it: this
+/// device only, readable after the first unlock.
 struct KeychainKeyStore: KeyStore {
-    private var query: [String: Any] {
-        [
-            kSecClass as String: kSecClassGenericPassword,
-            kSecAttrService as String: "app.ebb.database-key",
-            kSecAttrAccessGroup as String: SharedStore.keychainGroup,
-        ]
-    }
+    let item: KeychainItem
 
     func loadKey() throws -> Data? {
-        var query = self.query
-        query[kSecReturnData as String] = true
-        var item: CFTypeRef?
-        let status = SecItemCopyMatching(query as CFDictionary, &item)
+        var found: CFTypeRef?
+        let status = SecItemCopyMatching(item.lookup().dictionary as CFDictionary, &found)
         if status == errSecItemNotFound { return nil }
         guard status == errSecSuccess else { throw KeychainError(status: status) }
-        return item as? Data
+        return found as? Data
     }
 
     func saveKey(_ key: Data) throws {
-        var item = query
-        item[kSecValueData as String] = key
-        item[kSecAttrAccessible as String] = kSecAttrAccessibleAfterFirstUnlockThisDeviceOnly
-        let status = SecItemAdd(item as CFDictionary, nil)
+        let status = SecItemAdd(item.addition(of: key).dictionary as CFDictionary, nil)
         guard status == errSecSuccess else { throw KeychainError(status: status) }
     }
 }
 
 struct KeychainError: Error { let status: OSStatus }
 
-/// 32 random bytes from `SecRandomCopyBytes`.
+/// Random bytes from `SecRandomCopyBytes`.
 struct SecureRandomBytes: RandomBytes {
     func bytes(count: Int) throws -> Data {
         var bytes = [UInt8](repeating: 0, count: count)
@@ -70,10 +79,4 @@ struct SecureRandomBytes: RandomBytes {
         guard status == errSecSuccess else { throw KeychainError(status: status) }
         return Data(bytes)
     }
-}
-
-/// Haptics for processes that play none (the widget).
-struct NoHaptics: HapticEngine {
-    func play(ahap: Data) async throws {}
-    func play(watchHaptic: WatchHaptic) async {}
 }

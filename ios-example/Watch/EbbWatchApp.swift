@@ -1,12 +1,89 @@
-// The watch app: start a timer, a breathing pacer and a hold-ice prompt from
-// the core's timelines, felt through the watch's predefined haptics, kept
-// running with the screen dimmed by an extended runtime session.
+// The watch app: the core's screens for a watch (short words, watch-guided
+// skills only), its guides felt through the watch's predefined haptics and
+// kept running with the wrist down by an extended runtime session
+// (WKBackgroundModes "self-care" in Info.plist). Haptics-only mode leaves
+// the screen dark during a guide but keeps every choice (next, done,
+// pause, stop, crisis help).
 import EbbBindings
 import EbbKit
 import SwiftUI
 import WatchKit
 
-/// Plays the core's watch tap schedule, one predefined haptic at a time.
+@main
+struct EbbWatchApp: App {
+    @State private var watch = WatchModel()
+
+    var body: some Scene {
+        WindowGroup { WatchRoot(watch: watch) }
+    }
+}
+
+@MainActor
+final class WatchModel {
+    let screen: ScreenState?
+    let crisis: CrisisScreenView?
+    /// App-scoped, so the session outlives the views that start it.
+    let runtime = GuideRuntime()
+
+    init() {
+        do {
+            let companion = try SharedStore.openOnWatch()
+            // The watch schedules its own timer's check-ins: a timer started
+            // here reaches the phone only at the next sync round.
+            let shell = Shell(
+                haptics: WatchHaptics(), notifications: UserNotificationScheduler(mayAsk: true),
+                opener: WatchOpener(), announcer: VoiceOverAnnouncer())
+            screen = ScreenState(driver: FlowDriver(companion: companion, shell: shell))
+            crisis = nil
+        } catch {
+            screen = nil
+            crisis = crisisWithoutStore(
+                databasePath: SharedStore.watchDatabase.path, region: Locale.current.region?.identifier)
+        }
+    }
+}
+
+struct WatchRoot: View {
+    let watch: WatchModel
+    @AppStorage("hapticsOnly") private var hapticsOnly = false
+    @Environment(\.scenePhase) private var phase
+
+    var body: some View {
+        if let screen = watch.screen {
+            NavigationStack {
+                if let model = screen.model {
+                    let guiding = model.screen == .guide
+                    ScreenView(model: model, dark: guiding && hapticsOnly, choose: screen.choose)
+                        .toolbar {
+                            if guiding {
+                                ToolbarItem(placement: .topBarLeading) {
+                                    Toggle(isOn: $hapticsOnly) {
+                                        Label(ShellWord.hapticsOnly.text ?? "", systemImage: "hand.tap")
+                                    }
+                                }
+                            }
+                        }
+                        .onChange(of: model, initial: true) { _, model in watch.runtime.follow(model) }
+                }
+            }
+            .onChange(of: phase, initial: true) { _, phase in
+                // With the wrist down during a guide the session keeps the
+                // app running; only leaving for good pauses the flow.
+                if phase != .background || !watch.runtime.isRunning { screen.phase(phase) }
+            }
+            .task {
+                // Bring the phone's history over and send ours (one round per launch).
+                _ = try? await SyncRound.run(screen.driver.companion.ebb, with: ConnectivityPeer(), as: .asking)
+            }
+        } else if let crisis = watch.crisis {
+            CrisisWithoutStore(screen: crisis)
+        }
+    }
+}
+
+/// Plays the core's watch tap schedule, one predefined haptic at a time
+/// (timed by EbbKit's `HapticPlayback`; the core keeps taps 600 ms apart
+/// across a guide's steps too).
 struct WatchHaptics: HapticEngine {
     func play(ahap: Data) async throws {}
 
@@ -31,129 +108,42 @@ struct WatchHaptics: HapticEngine {
     }
 }
 
-/// The watch schedules no notifications of its own: the phone does.
-struct PhoneSchedules: NotificationScheduler {
-    func replaceAll(with notifications: [CheckInNotification]) async throws {}
+/// Opens the watch's phone or messages with the action's URL.
+struct WatchOpener: ActionOpener {
+    func open(_ action: Action) async -> Bool {
+        guard let url = action.url else { return false }
+        await MainActor.run { WKApplication.shared().openSystemURL(url) }
+        return true
+    }
 }
 
-/// Keeps the app running while the wrist is down, for a guide's length.
+/// Keeps the app running while a guide plays with the wrist down: an
+/// extended runtime session from the guide's first step to its end.
 @MainActor
-final class DimmedRun: NSObject, WKExtendedRuntimeSessionDelegate {
+final class GuideRuntime: NSObject, WKExtendedRuntimeSessionDelegate {
     private var session: WKExtendedRuntimeSession?
 
-    func begin() {
-        let session = WKExtendedRuntimeSession()
-        session.delegate = self
-        session.start()
-        self.session = session
-    }
+    var isRunning: Bool { session?.state == .running || session?.state == .scheduled }
 
-    func end() {
-        session?.invalidate()
-        session = nil
+    /// Starts a session when a guide plays, ends it when none does.
+    func follow(_ model: Model) {
+        let playing: Bool
+        if case .step(let step) = model.detail { playing = !step.paused } else { playing = false }
+        if playing, session == nil || session?.state == .invalid {
+            let session = WKExtendedRuntimeSession()
+            session.delegate = self
+            session.start()
+            self.session = session
+        } else if !playing {
+            session?.invalidate()
+            session = nil
+        }
     }
 
     nonisolated func extendedRuntimeSessionDidStart(_ session: WKExtendedRuntimeSession) {}
     nonisolated func extendedRuntimeSessionWillExpire(_ session: WKExtendedRuntimeSession) {}
     nonisolated func extendedRuntimeSession(
         _ session: WKExtendedRuntimeSession, didInvalidateWith reason: WKExtendedRuntimeSessionInvalidationReason,
-        error: Error?
+        error: (any Error)?
     ) {}
-}
-
-@main
-struct EbbWatchApp: App {
-    // The watch keeps its own database (watch and phone sync over
-    // WatchConnectivity, see Shared/Sync.swift); no app group with the phone.
-    @State private var companion = try? Companion.open(
-        database: URL.documentsDirectory.appendingPathComponent("ebb.db"), keys: KeychainKeyStore(),
-        random: SecureRandomBytes(), device: .watch, platform: .appleWatch, haptics: WatchHaptics(),
-        notifications: PhoneSchedules())
-
-    var body: some Scene {
-        WindowGroup {
-            if let companion { WatchHome(companion: companion) }
-        }
-    }
-}
-
-struct WatchHome: View {
-    let companion: Companion
-    @AppStorage("hapticsOnly") private var hapticsOnly = false
-    @State private var crisis: CrisisScreenView?
-    @Environment(\.openURL) private var openURL
-
-    var body: some View {
-        NavigationStack {
-            List {
-                Button(Words.start) { Task { try await UrgeTimer(companion: companion).start(from: .watch) } }
-                NavigationLink(companion.ebb.guide(id: .breathing, platform: .appleWatch).title) {
-                    WatchGuide(companion: companion, id: .breathing, hapticsOnly: hapticsOnly)
-                }
-                NavigationLink(companion.ebb.guide(id: .holdIce, platform: .appleWatch).title) {
-                    WatchGuide(companion: companion, id: .holdIce, hapticsOnly: hapticsOnly)
-                }
-                Button(Words.crisisHelp) { crisis = try? CrisisHelp(companion: companion).open() }
-            }
-        }
-        .sheet(isPresented: Binding(get: { crisis != nil }, set: { if !$0 { crisis = nil } })) {
-            if let crisis {
-                List(crisis.lines, id: \.self) { line in
-                    Section(line.name) {
-                        ForEach(line.actions, id: \.self) { button in
-                            if case .call(let number) = button.action, let url = URL(string: "tel:\(number)") {
-                                Button(button.label) { openURL(url) }
-                            }
-                        }
-                    }
-                }
-                .navigationTitle(crisis.heading)
-            }
-        }
-        // Bring the phone's history over and send ours (one round per launch).
-        .task { _ = try? await SyncRound.run(companion.ebb, with: ConnectivityPeer(), as: .asking) }
-    }
-}
-
-struct WatchGuide: View {
-    let id: GuideId
-    let hapticsOnly: Bool
-    @State private var player: GuidePlayer
-    @State private var state = GuidePlayer.State()
-    @State private var dimmed = DimmedRun()
-
-    init(companion: Companion, id: GuideId, hapticsOnly: Bool) {
-        self.id = id
-        self.hapticsOnly = hapticsOnly
-        _player = State(initialValue: GuidePlayer(companion: companion))
-    }
-
-    var body: some View {
-        VStack {
-            if let step = state.current {
-                if state.hapticsOnly {
-                    // Felt, not read: a dark screen that VoiceOver still names.
-                    Color.black.accessibilityLabel(step.text)
-                } else {
-                    Text(step.text).font(.title3).accessibilityAddTraits(.updatesFrequently)
-                    if step.length == nil {
-                        Button(Words.done) { Task { await player.finishCurrentStep() } }
-                    }
-                }
-            } else if let cautions = state.guide?.cautions {
-                ForEach(cautions, id: \.self) { Text($0).font(.footnote) }
-            }
-        }
-        .task { for await next in player.states() { state = next } }
-        .task {
-            dimmed.begin()
-            defer { dimmed.end() }
-            if id == .breathing {
-                try? await player.playBreathing(.gentle, minutes: 1, hapticsOnly: hapticsOnly)
-            } else {
-                try? await player.play(id, hapticsOnly: hapticsOnly)
-            }
-        }
-        .onDisappear { Task { await player.stop() } }
-    }
 }

@@ -42,11 +42,11 @@ unmount_swift_root() {
     for m in "${SWIFT_MOUNTED[@]}"; do umount "$m" 2>/dev/null || true; done
 }
 
-# swift_test_package <package> <directory inside the Swift root>
+# swift_test_package <package> <directory inside the Swift root> [swift test arguments]
 swift_test_package() {
     local pkg="$1" inside="$2"
     if [ -z "${SWIFT_ROOT:-}" ]; then
-        swift test --package-path "$pkg" -Xlinker -L"$pkg/lib" -Xlinker -rpath -Xlinker "$pkg/lib"
+        swift test --package-path "$pkg" -Xlinker -L"$pkg/lib" -Xlinker -rpath -Xlinker "$pkg/lib" "${@:3}"
         return
     fi
     sync_dir "$pkg" "$SWIFT_ROOT$inside"
@@ -59,5 +59,5 @@ swift_test_package() {
     fi
     chroot "$SWIFT_ROOT" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/root TMPDIR=/tmp \
         swift test --package-path "$inside" \
-        -Xlinker -L"$inside/lib" -Xlinker -rpath -Xlinker "$inside/lib"
+        -Xlinker -L"$inside/lib" -Xlinker -rpath -Xlinker "$inside/lib" "${@:3}"
 }

@@ -4,8 +4,8 @@
 use super::timer::{intensity_question, record_skill};
 use super::{Ctx, Detail, Effect, Event, Flow, FlowError, Item, Model, Place, Playing, Role};
 use super::{Screen, Section, StepDetail, blank, keyed, skill_id};
-use crate::guides::{self, GuideCue, GuideId, GuideRun, RunningStep};
-use crate::haptics::{HapticPattern, RenderedHaptics};
+use crate::guides::{self, Guide, GuideCue, GuideId, GuideRun, RunningStep};
+use crate::haptics::RenderedHaptics;
 use crate::store::Store;
 
 pub(super) fn handle(
@@ -107,7 +107,9 @@ pub(super) fn cued(
     for cue in cues {
         match cue {
             GuideCue::StepStarted(step) => {
-                let haptics = render(ctx, &step.haptic);
+                let haptics = flow.playing.as_ref().map_or(RenderedHaptics::Nothing, |p| {
+                    render(ctx, p.run.guide(), step.index)
+                });
                 if haptics != RenderedHaptics::Nothing {
                     effects.push(Effect::Vibrate { haptics });
                 }
@@ -136,9 +138,11 @@ pub(super) fn cued(
     Ok(())
 }
 
-fn render(ctx: &Ctx, pattern: &HapticPattern) -> RenderedHaptics {
+/// Step `index`'s haptics for this device, as played within its guide (a
+/// watch keeps its taps apart across steps).
+fn render(ctx: &Ctx, guide: &Guide, index: usize) -> RenderedHaptics {
     ctx.haptics.map_or(RenderedHaptics::Nothing, |platform| {
-        pattern.render(platform)
+        guide.step_haptics(index, platform)
     })
 }
 
@@ -214,7 +218,7 @@ pub(super) fn step(flow: &Flow, ctx: &Ctx) -> Model {
         let index = u32::try_from(step.index).unwrap_or(u32::MAX);
         m.lines.push(ctx.k(step.text));
         m.detail = Detail::Step {
-            step: detail(ctx, &step, index, count, playing.paused),
+            step: detail(ctx, guide, &step, index, count, playing.paused),
         };
         let next = if step.length.timed().is_some() {
             "flow.guide.skip"
@@ -244,7 +248,14 @@ pub(super) fn step(flow: &Flow, ctx: &Ctx) -> Model {
     m
 }
 
-fn detail(ctx: &Ctx, step: &RunningStep, index: u32, count: u32, paused: bool) -> StepDetail {
+fn detail(
+    ctx: &Ctx,
+    guide: &Guide,
+    step: &RunningStep,
+    index: u32,
+    count: u32,
+    paused: bool,
+) -> StepDetail {
     StepDetail {
         index,
         count,
@@ -257,7 +268,7 @@ fn detail(ctx: &Ctx, step: &RunningStep, index: u32, count: u32, paused: bool) -
         },
         paused,
         spoken: ctx.spoken(step.text),
-        haptics: render(ctx, &step.haptic),
+        haptics: render(ctx, guide, step.index),
     }
 }
 

@@ -16,7 +16,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::content::ContentKey;
-use crate::haptics::HapticPattern;
+use crate::haptics::{HapticPattern, Platform, RenderedHaptics, render_sequence};
 
 mod breathing;
 mod catalog;
@@ -203,6 +203,42 @@ impl Guide {
     /// on them.
     pub fn is_open_ended(&self) -> bool {
         self.steps.iter().any(|s| s.length == StepLength::Open)
+    }
+
+    /// Every step's haptics rendered for `platform`, as the steps play one
+    /// after another (see [`render_sequence`]): what a shell plays as each
+    /// step starts.
+    pub fn haptics(&self, platform: Platform) -> Vec<RenderedHaptics> {
+        self.rendered(0, self.steps.len(), platform)
+    }
+
+    /// Step `index`'s haptics as [`Guide::haptics`] renders them;
+    /// [`RenderedHaptics::Nothing`] past the last step.
+    pub fn step_haptics(&self, index: usize, platform: Platform) -> RenderedHaptics {
+        // A step's rendering depends only on the steps after it, up to the
+        // next open one (which starts whenever the person moves on).
+        let end = self
+            .steps
+            .iter()
+            .enumerate()
+            .skip(index + 1)
+            .find(|(_, s)| s.length == StepLength::Open)
+            .map_or(self.steps.len(), |(i, _)| i + 1);
+        self.rendered(index, end, platform)
+            .into_iter()
+            .next()
+            .unwrap_or(RenderedHaptics::Nothing)
+    }
+
+    fn rendered(&self, from: usize, to: usize, platform: Platform) -> Vec<RenderedHaptics> {
+        let steps: Vec<(&HapticPattern, Option<Duration>)> = self
+            .steps
+            .get(from..to)
+            .unwrap_or_default()
+            .iter()
+            .map(|s| (&s.haptic, s.length.timed()))
+            .collect();
+        render_sequence(&steps, platform)
     }
 }
 

@@ -284,15 +284,32 @@ impl HapticPattern {
                 },
                 None => RenderedHaptics::Nothing,
             },
-            Platform::AppleWatch => {
-                let taps = WatchTap::schedule(self);
-                if taps.is_empty() {
-                    RenderedHaptics::Nothing
-                } else {
-                    RenderedHaptics::WatchTaps { taps }
-                }
-            }
+            Platform::AppleWatch => watch_taps(WatchTap::schedule(self)),
         }
+    }
+}
+
+/// Renders patterns that play one after another, as a guide plays its
+/// steps: each for its length, or until the person moves on (`None`). One
+/// result per pattern, in order, each played from its step's start.
+pub fn render_sequence(
+    steps: &[(&HapticPattern, Option<Duration>)],
+    platform: Platform,
+) -> Vec<RenderedHaptics> {
+    match platform {
+        Platform::AppleWatch => WatchTap::sequence(steps)
+            .into_iter()
+            .map(watch_taps)
+            .collect(),
+        _ => steps.iter().map(|(p, _)| p.render(platform)).collect(),
+    }
+}
+
+fn watch_taps(taps: Vec<WatchTap>) -> RenderedHaptics {
+    if taps.is_empty() {
+        RenderedHaptics::Nothing
+    } else {
+        RenderedHaptics::WatchTaps { taps }
     }
 }
 

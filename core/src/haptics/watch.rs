@@ -22,6 +22,12 @@
 //!   them, so taps are at least [`MIN_TAP_SPACING`] apart. Where they would
 //!   crowd, the opening haptics of buzzes and strong taps are kept first,
 //!   then repeats and plain clicks fill the room left.
+//! - The spacing holds across a guide's steps too ([`WatchTap::sequence`]):
+//!   a step's first tap marks the change the person follows (breathe out
+//!   now), so it is kept, and a tap of the step before that would come less
+//!   than [`MIN_TAP_SPACING`] ahead of it is dropped. A step shorter than
+//!   the spacing (the top-up breath of a fast cyclic sigh) may so be felt
+//!   not at all; its words are still shown and announced.
 //! - `success`, `failure`, `retry`, `start`, `stop` and the underwater depth
 //!   prompts carry meanings of their own and are never used for patterns.
 
@@ -151,6 +157,35 @@ impl WatchTap {
             .map(|(offset_ms, kind)| WatchTap { offset_ms, kind })
             .collect()
     }
+
+    /// Schedules for patterns that play one after another, each from its
+    /// step's start: for its length, or until the person moves on (`None`).
+    /// One schedule per pattern, in order.
+    ///
+    /// Each pattern is scheduled as by [`WatchTap::schedule`]; then a tap
+    /// that would come less than [`MIN_TAP_SPACING`] before the first tap
+    /// kept after it, in a later step, is dropped, so no two taps of the
+    /// whole sequence crowd (see the module docs). After a step the person
+    /// ends nothing is dropped: the next one starts whenever they move on.
+    pub fn sequence(steps: &[(&HapticPattern, Option<Duration>)]) -> Vec<Vec<WatchTap>> {
+        let mut out: Vec<Vec<WatchTap>> = steps.iter().map(|(p, _)| Self::schedule(p)).collect();
+        // The first tap kept after the step being looked at, in ms from that
+        // step's end; `None` when nothing follows at a known time.
+        let mut next: Option<u64> = None;
+        for (taps, (_, length)) in out.iter_mut().zip(steps).rev() {
+            let length = length.map(super::whole_ms);
+            if let (Some(length), Some(next)) = (length, next) {
+                let boundary = length.saturating_add(next);
+                taps.retain(|t| t.offset_ms.saturating_add(SPACING_MS) <= boundary);
+            }
+            next = match (taps.first(), length) {
+                (Some(first), _) => Some(first.offset_ms),
+                (None, Some(length)) => next.map(|n| n.saturating_add(length)),
+                (None, None) => None,
+            };
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -179,6 +214,33 @@ mod tests {
                 (8000, Click)
             ]
         );
+    }
+
+    #[test]
+    fn across_steps_the_next_steps_opening_is_kept_and_a_tap_too_close_before_it_goes() {
+        use WatchHaptic::*;
+        let ms = Duration::from_millis;
+        // A fast cyclic sigh: in 714 ms, top up 286 ms, out 2 s.
+        let inhale = HapticPattern::rising(ms(714));
+        let top_up = HapticPattern::rising(ms(286));
+        let exhale = HapticPattern::falling(ms(2000));
+        let steps = [
+            (&inhale, Some(ms(714))),
+            (&top_up, Some(ms(286))),
+            (&exhale, Some(ms(2000))),
+        ];
+        let taps: Vec<Vec<(u64, WatchHaptic)>> = WatchTap::sequence(&steps)
+            .into_iter()
+            .map(|s| s.into_iter().map(|t| (t.offset_ms, t.kind)).collect())
+            .collect();
+        assert_eq!(
+            taps,
+            vec![vec![(0, DirectionUp)], vec![], vec![(0, DirectionDown)]]
+        );
+
+        // After a step the person ends, the next step's time is theirs.
+        let open = [(&top_up, None), (&exhale, Some(ms(2000)))];
+        assert_eq!(WatchTap::sequence(&open)[0], WatchTap::schedule(&top_up));
     }
 
     #[test]

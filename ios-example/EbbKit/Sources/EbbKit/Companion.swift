@@ -39,28 +39,28 @@ public struct Moment: Sendable, Hashable {
     public let utcOffsetSecs: Int32
 }
 
-/// An open Ebb with what the platform does: everything the screens' state
-/// holders need. Value type; the `Ebb` it holds is thread-safe.
+/// An open Ebb and the device it runs on: what every event's context
+/// needs. Value type; the `Ebb` it holds is thread-safe.
 public struct Companion: Sendable {
     public let ebb: Ebb
-    /// Where haptics are played, which decides how the core renders them.
-    public let platform: Platform
+    /// The kind of device, which shapes the core's words and offers.
+    public let device: DeviceKind
+    /// How this device plays haptics, which decides how the core renders
+    /// them; nil where it plays none (the widget).
+    public let platform: Platform?
+    /// The person's language (BCP 47); the core falls back to English.
+    public let locale: String
     public let clock: any WallClock
-    public let haptics: any HapticEngine
-    public let notifications: any NotificationScheduler
 
     public init(
-        ebb: Ebb,
-        platform: Platform,
-        clock: any WallClock = SystemWallClock(),
-        haptics: any HapticEngine,
-        notifications: any NotificationScheduler
+        ebb: Ebb, device: DeviceKind, platform: Platform?, locale: String = Locale.current.identifier,
+        clock: any WallClock = SystemWallClock()
     ) {
         self.ebb = ebb
+        self.device = device
         self.platform = platform
+        self.locale = locale.replacingOccurrences(of: "_", with: "-")
         self.clock = clock
-        self.haptics = haptics
-        self.notifications = notifications
     }
 
     /// Opens (or creates) the encrypted database at `database`.
@@ -75,16 +75,15 @@ public struct Companion: Sendable {
         keys: any KeyStore,
         random: any RandomBytes = SystemRandomBytes(),
         device: DeviceKind,
-        platform: Platform,
+        platform: Platform?,
         sharedWithOtherProcesses: Bool = false,
-        clock: any WallClock = SystemWallClock(),
-        haptics: any HapticEngine,
-        notifications: any NotificationScheduler
+        locale: String = Locale.current.identifier,
+        clock: any WallClock = SystemWallClock()
     ) throws -> Companion {
         let key = try DatabaseKey.loadOrCreate(for: database, keys: keys, random: random)
         let ebb = try Ebb.open(
             path: database.path, key: key, device: device, plaintextHeader: sharedWithOtherProcesses)
-        return Companion(ebb: ebb, platform: platform, clock: clock, haptics: haptics, notifications: notifications)
+        return Companion(ebb: ebb, device: device, platform: platform, locale: locale, clock: clock)
     }
 
     /// Now, with the local offset now.
@@ -93,13 +92,10 @@ public struct Companion: Sendable {
         return Moment(now: now, utcOffsetSecs: clock.utcOffsetSeconds(at: now))
     }
 
-    /// Hands the running session's future cues to the OS scheduler,
-    /// replacing what was there (nothing, when no session runs).
-    public func rescheduleNotifications() async throws {
-        let now = clock.now()
-        let pending = try ebb.activeUrge(now: now).map { session in
-            try ebb.notificationSchedule(now: now).map { CheckInNotification(sessionId: session.id, scheduled: $0) }
-        } ?? []
-        try await notifications.replaceAll(with: pending)
+    /// The context of an event happening now.
+    public func context() -> Context {
+        let at = moment()
+        return Context(
+            now: at.now, utcOffsetSecs: at.utcOffsetSecs, device: device, haptics: platform, locale: locale)
     }
 }

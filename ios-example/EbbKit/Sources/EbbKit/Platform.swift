@@ -3,11 +3,11 @@ import Foundation
 
 // What the platform does for Ebb, as small protocols. The app, the widget
 // and the watch app implement them with CoreHaptics, WKInterfaceDevice,
-// UNUserNotificationCenter and the Keychain; tests implement them with
-// recorders. Everything these protocols carry was decided by the core.
+// UNUserNotificationCenter, openURL and the Keychain; tests implement them
+// with recorders. Everything these protocols carry was decided by the core.
 
 /// Now, and the local UTC offset at a moment. The core never reads a clock:
-/// every call that records something takes both.
+/// every event takes both.
 public protocol WallClock: Sendable {
     /// The current instant.
     func now() -> Date
@@ -33,38 +33,31 @@ public protocol HapticEngine: Sendable {
     func play(watchHaptic: WatchHaptic) async
 }
 
-/// One notification for a running urge session, from the core's schedule.
-public struct CheckInNotification: Sendable, Hashable, Identifiable {
-    /// Stable for the same session and moment, so rescheduling replaces
-    /// rather than duplicates.
-    public let id: String
-    /// When it is delivered.
-    public let fireDate: Date
-    /// The words, as the core wrote them.
-    public let body: String
-    /// What the cue is about.
-    public let kind: CueKind
-    /// Whether opening it should ask how strong the urge is.
-    public let asksIntensity: Bool
-
-    public init(sessionId: String, scheduled: ScheduledCueView) {
-        id = "ebb.urge.\(sessionId).\(Int(scheduled.cue.at.rounded()))"
-        fireDate = scheduled.due
-        body = scheduled.cue.text
-        kind = scheduled.cue.kind
-        asksIntensity = scheduled.cue.asksIntensity
-    }
-}
-
-/// The OS notification scheduler (`UNUserNotificationCenter` on iOS).
+/// The OS notification scheduler (`UNUserNotificationCenter`).
 public protocol NotificationScheduler: Sendable {
-    /// Replaces every pending Ebb notification with `notifications`; an
-    /// empty list cancels them all.
-    func replaceAll(with notifications: [CheckInNotification]) async throws
+    /// Asks whether Ebb may notify. The OS asks the person only while they
+    /// have not answered; after that it returns their answer at once.
+    func requestPermission() async -> Bool
+    /// Replaces every pending Ebb notification with `reminders` (the core's,
+    /// earliest first); an empty list cancels them all.
+    func replaceAll(with reminders: [Reminder]) async throws
 }
 
-/// Keeps the database key (the Keychain on iOS, shared with the widget and
-/// the watch app through a keychain access group).
+/// Opens the dialler, messages with the words filled in, or a page. The
+/// person presses call or send; Ebb contacts no one.
+public protocol ActionOpener: Sendable {
+    /// Whether something opened (where nothing can, the screen still shows
+    /// the number).
+    func open(_ action: Action) async -> Bool
+}
+
+/// Says something to VoiceOver.
+public protocol Announcer: Sendable {
+    func announce(_ text: String) async
+}
+
+/// Keeps the database key (the Keychain on iOS, shared with the widget
+/// through a keychain access group, see `KeychainItem`).
 public protocol KeyStore: Sendable {
     /// The kept key, or nil when none has been kept yet.
     func loadKey() throws -> Data?
@@ -85,5 +78,57 @@ public struct SystemRandomBytes: RandomBytes {
     public func bytes(count: Int) throws -> Data {
         var generator = SystemRandomNumberGenerator()
         return Data((0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+    }
+}
+
+/// What a shell does with the core's effects: play, notify, open, speak.
+public struct Shell: Sendable {
+    public let haptics: any HapticEngine
+    public let notifications: any NotificationScheduler
+    public let opener: any ActionOpener
+    public let announcer: any Announcer
+
+    public init(
+        haptics: any HapticEngine, notifications: any NotificationScheduler, opener: any ActionOpener,
+        announcer: any Announcer
+    ) {
+        self.haptics = haptics
+        self.notifications = notifications
+        self.opener = opener
+        self.announcer = announcer
+    }
+}
+
+extension Action {
+    /// The URL that opens this action: `tel:` for a call, `sms:` with the
+    /// words filled in for a message, and only `https` pages. Nil for
+    /// anything else, so nothing but these ever opens.
+    public var url: URL? {
+        switch self {
+        case .call(let number):
+            return Self.dialable(number).flatMap { URL(string: "tel:\($0)") }
+        case .text(let number, let body):
+            guard let number = Self.dialable(number) else { return nil }
+            // iOS reads the body after `&body=`; every reserved character in
+            // it is escaped so words with & or = arrive whole.
+            let escaped = body.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? ""
+            return URL(string: escaped.isEmpty ? "sms:\(number)" : "sms:\(number)&body=\(escaped)")
+        case .openUrl(let url):
+            guard let page = URL(string: url), page.scheme?.lowercased() == "https" else { return nil }
+            return page
+        }
+    }
+
+    /// RFC 3986's unreserved characters: letters, digits, `-._~`.
+    private static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+    /// A number as the dialler takes it: a leading `+` and digits, the
+    /// spaces and dashes of its written form dropped.
+    private static func dialable(_ number: String) -> String? {
+        let kept = number.filter { $0 == "+" || $0.isASCII && $0.isNumber }
+        guard let first = kept.first, kept.dropFirst().allSatisfy(\.isNumber), kept.count > (first == "+" ? 1 : 0)
+        else { return nil }
+        return kept
     }
 }

@@ -24,32 +24,13 @@ final class MemoryKeyStore: KeyStore {
     }
 }
 
-/// The device clock moved by `shift` seconds: a session can start "a
-/// minute ago" while the core's live driver uses the real clock.
-struct ShiftedClock: WallClock {
-    var shift: TimeInterval = 0
-    func now() -> Date { Date(timeIntervalSinceNow: shift) }
+/// A clock the test moves by hand.
+final class MovableClock: WallClock {
+    private let at: Locked<Date>
+    init(_ start: Date = Date(timeIntervalSince1970: 1_795_744_800)) { at = Locked(start) }
+    func now() -> Date { at.get }
     func utcOffsetSeconds(at date: Date) -> Int32 { 3600 }
-}
-
-/// A clock stopped at one instant.
-struct FixedClock: WallClock {
-    let at: Date
-    func now() -> Date { at }
-    func utcOffsetSeconds(at date: Date) -> Int32 { 3600 }
-}
-
-/// A clock that moves on a second at every reading. The core orders two
-/// saves of the same kind within one millisecond at random (their UUIDv7
-/// ids carry no counter), so tests that save twice in a row use this.
-final class SteppingClock: WallClock {
-    private let readings = Locked(0)
-    func now() -> Date {
-        var n = 0
-        readings.write { $0 += 1; n = $0 }
-        return Date(timeIntervalSinceNow: TimeInterval(n))
-    }
-    func utcOffsetSeconds(at date: Date) -> Int32 { 3600 }
+    func advance(_ seconds: TimeInterval) { at.write { $0 = $0.addingTimeInterval(seconds) } }
 }
 
 enum Played: Equatable {
@@ -63,13 +44,69 @@ final class RecordingHaptics: HapticEngine {
     func play(watchHaptic: WatchHaptic) async { played.write { $0.append(.tap(watchHaptic)) } }
 }
 
-final class RecordingScheduler: NotificationScheduler {
-    /// Every schedule handed over, oldest first.
-    let schedules = Locked<[[CheckInNotification]]>([])
-    func replaceAll(with notifications: [CheckInNotification]) async throws {
-        schedules.write { $0.append(notifications) }
+/// Everything the shell was asked to do, in order.
+enum Done: Equatable {
+    case askedPermission
+    case scheduled([Reminder])
+    case opened(Action)
+    case announced(String)
+}
+
+final class RecordingShell: NotificationScheduler, ActionOpener, Announcer {
+    let done = Locked<[Done]>([])
+    func requestPermission() async -> Bool {
+        done.write { $0.append(.askedPermission) }
+        return true
     }
-    var latest: [CheckInNotification]? { schedules.read { $0.last } }
+    func replaceAll(with reminders: [Reminder]) async throws { done.write { $0.append(.scheduled(reminders)) } }
+    func open(_ action: Action) async -> Bool {
+        done.write { $0.append(.opened(action)) }
+        return true
+    }
+    func announce(_ text: String) async { done.write { $0.append(.announced(text)) } }
+
+    var schedules: [[Reminder]] {
+        done.read { $0.compactMap { if case .scheduled(let r) = $0 { r } else { nil } } }
+    }
+    var permissionRequests: Int { done.read { $0.filter { $0 == .askedPermission }.count } }
+}
+
+/// A sleep that returns only when the test says, recording how long each
+/// sleeper asked for. Cancelling a sleeper makes its sleep throw.
+final class ManualSleep: @unchecked Sendable {
+    private struct Sleeper {
+        let nanoseconds: UInt64
+        let done: CheckedContinuation<Void, any Error>
+    }
+    private let sleepers = Locked<[UUID: Sleeper]>([:])
+
+    var sleep: FlowDriver.Sleep {
+        { [self] nanoseconds in
+            let id = UUID()
+            try await withTaskCancellationHandler {
+                try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+                    sleepers.write { $0[id] = Sleeper(nanoseconds: nanoseconds, done: done) }
+                }
+            } onCancel: {
+                var cancelled: Sleeper?
+                sleepers.write { cancelled = $0.removeValue(forKey: id) }
+                cancelled?.done.resume(throwing: CancellationError())
+            }
+        }
+    }
+
+    /// How long the sleepers now waiting asked for, in seconds.
+    var waiting: [TimeInterval] { sleepers.read { $0.values.map { TimeInterval($0.nanoseconds) / 1e9 } } }
+
+    /// Ends every sleep now waiting.
+    func wakeAll() {
+        var woken: [Sleeper] = []
+        sleepers.write {
+            woken = Array($0.values)
+            $0.removeAll()
+        }
+        for sleeper in woken { sleeper.done.resume() }
+    }
 }
 
 /// A temporary database path in its own directory.
@@ -79,24 +116,52 @@ func tempDatabase() -> URL {
     return dir.appendingPathComponent("ebb.db")
 }
 
+/// A flow on a fresh encrypted store, with recorders for the platform.
 struct Fixture {
+    let driver: FlowDriver
     let companion: Companion
     let keys: MemoryKeyStore
-    let haptics: RecordingHaptics
-    let notifications: RecordingScheduler
+    let haptics = RecordingHaptics()
+    let shell = RecordingShell()
+    let clock: MovableClock
+    let sleep = ManualSleep()
     let database: URL
 
     init(
-        database: URL = tempDatabase(), keys: MemoryKeyStore = MemoryKeyStore(), platform: Platform = .iphone,
-        device: DeviceKind = .phone, shared: Bool = false, clock: any WallClock = ShiftedClock()
+        database: URL = tempDatabase(), keys: MemoryKeyStore = MemoryKeyStore(), device: DeviceKind = .phone,
+        platform: Platform? = .iphone, shared: Bool = false, clock: MovableClock = MovableClock()
     ) throws {
         self.database = database
         self.keys = keys
-        haptics = RecordingHaptics()
-        notifications = RecordingScheduler()
+        self.clock = clock
         companion = try Companion.open(
             database: database, keys: keys, device: device, platform: platform, sharedWithOtherProcesses: shared,
-            clock: clock, haptics: haptics, notifications: notifications)
+            locale: "en-GB", clock: clock)
+        driver = FlowDriver(
+            companion: companion,
+            shell: Shell(haptics: haptics, notifications: shell, opener: shell, announcer: shell),
+            sleep: sleep.sleep)
+    }
+
+    /// Opens the flow and goes past the first run, to home.
+    @discardableResult
+    func home() async throws -> Model {
+        let first = try await driver.open(region: "GB")
+        XCTAssertEqual(first.screen, .firstRun)
+        return try await driver.send(.finishFirstRun(startPlan: false))
+    }
+}
+
+extension Model {
+    /// Every choice on screen: the question's answers, the sections' and
+    /// the choices below.
+    var everyChoice: [Choice] {
+        (question?.answers ?? []) + sections.flatMap { $0.items.flatMap(\.choices) + $0.choices } + choices
+    }
+
+    /// The choice that sends `event`.
+    func choice(sending event: Event) throws -> Choice {
+        try XCTUnwrap(everyChoice.first { $0.event == event }, "\(screen) offers no \(event)")
     }
 }
 

@@ -69,14 +69,17 @@ final class SyncTests: XCTestCase {
     }
 
     func testARoundBetweenTwoRealStoresGivesBothEverySession() async throws {
-        let watch = try Fixture(platform: .appleWatch, device: .watch)
+        let watch = try Fixture(device: .watch, platform: .appleWatch)
         let phone = try Fixture()
-        let onWatch = UrgeTimer(companion: watch.companion)
-        _ = try await onWatch.start(from: .watch, goalMinutes: 5)
-        _ = try await onWatch.end(.passed)
-        let onPhone = UrgeTimer(companion: phone.companion)
-        _ = try await onPhone.start(from: .phoneApp, goalMinutes: 5)
-        _ = try await onPhone.end(.usedSkill)
+        for (fixture, source, outcome) in [
+            (watch, Source.watch, OutcomeChoice.passed), (phone, Source.phoneApp, OutcomeChoice.usedSkill),
+        ] {
+            // Straight to the timer: the first run would add settings events.
+            try await fixture.driver.send(.startUrge(source: source))
+            fixture.clock.advance(60)
+            try await fixture.driver.send(.askOutcome)
+            try await fixture.driver.send(.endUrge(outcome: outcome))
+        }
 
         let (watchEnd, phoneEnd) = Pipe.pair()
         async let toWatch = SyncRound.run(watch.companion.ebb, with: watchEnd, as: .asking)
@@ -85,9 +88,23 @@ final class SyncTests: XCTestCase {
         XCTAssertEqual(watchAdded, 2, "the phone's start and end")
         XCTAssertEqual(phoneAdded, 2)
         for fixture in [watch, phone] {
-            let review = try await fixture.companion.ebb.progress(now: Date(), window: .week)
+            let review = try await fixture.companion.ebb.progress(now: fixture.clock.now(), window: .week)
             XCTAssertEqual(review.current.urges, 2)
             XCTAssertEqual(review.current.passedSafely, 2)
         }
+    }
+
+    func testTheInboxGivesMessagesInTheOrderTheyArrivedAndWaitsForTheNext() async throws {
+        let inbox = Inbox()
+        for n in UInt8(0)..<5 { inbox.deliver(Data([n])) }
+        var got: [Data] = []
+        for _ in 0..<5 { got.append(try await inbox.next()) }
+        XCTAssertEqual(got, (0..<5).map { Data([$0]) })
+
+        let later = Task { try await inbox.next() }
+        try await Task.sleep(nanoseconds: 50_000_000)
+        inbox.deliver(Data([9]))
+        let next = try await later.value
+        XCTAssertEqual(next, Data([9]))
     }
 }

@@ -1,0 +1,26 @@
+import EbbBindings
+
+/// Words a shell draws outside the core's models, by the core's content
+/// keys: the crisis screen when the store cannot open, a widget button, a
+/// sheet's close button, chart series. They come from the core like every
+/// other word (`text(key:)` needs no open store); the shells keep no
+/// English of their own.
+public enum ShellWord: String, CaseIterable, Sendable {
+    case crisisHelp = "safety.link.label"
+    case close = "common.close"
+    case startTimer = "flow.home.start"
+    case urges = "flow.progress.urges"
+    case passedSafely = "flow.progress.passed_safely"
+    case selfHarm = "flow.progress.self_harm"
+    /// The watch's switch for haptics-only guides (screen dark, steps
+    /// felt). Not in the core's words yet: until it is, the switch shows
+    /// only its symbol.
+    case hapticsOnly = "watch.haptics_only"
+
+    /// Keys the core does not have yet (asked for; see the README).
+    public static let awaitingCoreWords: Set<ShellWord> = [.hapticsOnly]
+
+    /// The core's words for this key in the default language; nil only for
+    /// `awaitingCoreWords`.
+    public var text: String? { EbbBindings.text(key: rawValue) }
+}
