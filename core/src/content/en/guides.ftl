@@ -148,3 +148,6 @@ guide-reach_safe_person-message = Hi. Are you around for a bit? I could use some
 guide-reach_safe_person-after = Reaching out is a real step, whatever the reply and whenever it comes.
     .spoken = Reaching out is a real step.
 guide-done = Done
+
+## The watch's switch for guides felt with the screen dark.
+watch-haptics_only = Feel only, screen dark

@@ -13,12 +13,11 @@ public enum ShellWord: String, CaseIterable, Sendable {
     case passedSafely = "flow.progress.passed_safely"
     case selfHarm = "flow.progress.self_harm"
     /// The watch's switch for haptics-only guides (screen dark, steps
-    /// felt). Not in the core's words yet: until it is, the switch shows
-    /// only its symbol.
+    /// felt).
     case hapticsOnly = "watch.haptics_only"
 
     /// Keys the core does not have yet (asked for; see the README).
-    public static let awaitingCoreWords: Set<ShellWord> = [.hapticsOnly]
+    public static let awaitingCoreWords: Set<ShellWord> = []
 
     /// The core's words for this key in the default language; nil only for
     /// `awaitingCoreWords`.
