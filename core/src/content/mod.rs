@@ -318,7 +318,7 @@ fn render_for(
         // number such as "0800 123" or "01" shown in the words stays as it
         // was written.
         let value: FluentValue = if selects(name) {
-            FluentValue::try_number(*value)
+            FluentValue::try_number(value)
         } else {
             FluentValue::from(*value)
         };
