@@ -135,10 +135,7 @@ impl Ebb {
     ) -> Result<(), EbbError> {
         let at = local(now, utc_offset_secs)?;
         self.with_store(|store| {
-            let mut settings = store.settings()?;
-            if settings.saw_caution(cautions) {
-                store.save_settings(at, &settings)?;
-            }
+            store.saw_cautions(at, cautions)?;
             Ok(())
         })
     }

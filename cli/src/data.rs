@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Local};
 use ebb_core::safety::{privacy_statement, support_not_treatment};
+use ebb_core::settings::Setting;
 use ebb_core::store::{DatabaseKey, OpenOptions, Store};
 
 use crate::text::{Failure, Outcome, r, t};
@@ -88,7 +89,7 @@ pub(crate) fn open(paths: &Paths) -> Outcome<Store> {
             must_exist: existed,
         },
     )?;
-    let mut settings = store.settings()?;
+    let settings = store.settings()?;
     if !settings.privacy_statement_seen {
         let mut lines: Vec<&str> = privacy_statement().into_iter().map(|k| k.text()).collect();
         lines.push(support_not_treatment().text());
@@ -96,8 +97,7 @@ pub(crate) fn open(paths: &Paths) -> Outcome<Store> {
         let text = lines.join("\n");
         let text = text.replace("{path}", &paths.dir.display().to_string());
         eprintln!("{text}\n");
-        settings.privacy_statement_seen = true;
-        store.save_settings(now(), &settings)?;
+        store.change_setting(now(), Setting::PrivacyStatementSeen(true))?;
     }
     Ok(store)
 }

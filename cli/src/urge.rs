@@ -501,10 +501,7 @@ fn suggest(store: &mut Store, count: usize, json: bool) -> CmdOutcome {
     }
     print_suggestions(&list);
     // The cautions were printed with their skills: they count as seen.
-    let mut settings = store.settings()?;
-    if settings.saw_caution(list.iter().flat_map(|s| s.cautions.iter().copied())) {
-        store.save_settings(now(), &settings)?;
-    }
+    store.saw_cautions(now(), list.iter().flat_map(|s| s.cautions.iter().copied()))?;
     Ok(())
 }
 

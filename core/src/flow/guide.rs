@@ -28,10 +28,7 @@ pub(super) fn handle(
         Event::AcceptCautions => {
             if let Place::Cautions { guide, skill } = flow.place.clone() {
                 // Read once, kept: the caution is not asked again.
-                let mut settings = store.settings()?;
-                if settings.saw_caution(guides::guide(guide).cautions) {
-                    store.save_settings(ctx.local, &settings)?;
-                }
+                store.saw_cautions(ctx.local, guides::guide(guide).cautions.iter().copied())?;
                 start(flow, store, ctx, guide, skill, effects)?;
             }
         }

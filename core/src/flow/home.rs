@@ -4,6 +4,7 @@ use super::{Ctx, Event, Flow, FlowError, Item, Model, Place, Role, Screen, Secti
 use crate::progress::Window;
 use crate::safety::directory::{CountryCode, countries as covered, lines_for};
 use crate::safety::{PlanEdit, privacy_statement, support_not_treatment};
+use crate::settings::Setting;
 use crate::store::Store;
 use crate::urge::Source;
 
@@ -101,10 +102,8 @@ pub(super) fn finish_first_run(
     ctx: &Ctx,
     start_plan: bool,
 ) -> Result<(), FlowError> {
-    let mut settings = store.settings()?;
-    if !settings.privacy_statement_seen {
-        settings.privacy_statement_seen = true;
-        store.save_settings(ctx.local, &settings)?;
+    if !store.settings()?.privacy_statement_seen {
+        store.change_setting(ctx.local, Setting::PrivacyStatementSeen(true))?;
     }
     if store.safety_plan()?.country.is_none()
         && let Some(region) = flow.region.filter(|c| covered().contains(c))

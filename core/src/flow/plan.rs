@@ -4,8 +4,9 @@
 use super::{Ctx, Event, Field, Flow, FlowError, Form, Item, Model, Role, Screen, Section};
 use super::{blank, keyed};
 use crate::safety::{EntryList, PersonDraft, PlanEdit, PlanStep, Reach};
+use crate::settings::Setting;
 use crate::skills::{PersonalSkillDraft, SkillId};
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 use crate::urge::{CheckInCadence, DelayGoal};
 
 pub(super) fn handle(
@@ -31,42 +32,38 @@ pub(super) fn handle(
                 index: usize::try_from(index).unwrap_or(usize::MAX),
             },
         )?,
-        Event::HideSkill { skill } => {
-            let mut book = store.skill_book()?;
-            match SkillId::new(&skill).map(|id| book.hide(&id)) {
-                Ok(Ok(())) => {
-                    store.save_skill_book(ctx.local, &book)?;
-                    None
-                }
-                _ => Some("flow.problem.skill"),
-            }
-        }
-        Event::ShowSkill { skill } => {
-            let mut book = store.skill_book()?;
-            match SkillId::new(&skill) {
-                Ok(id) if book.unhide(&id) => {
-                    store.save_skill_book(ctx.local, &book)?;
-                    None
-                }
-                _ => Some("flow.problem.skill"),
-            }
-        }
+        Event::HideSkill { skill } => hide(store, ctx, &skill, true)?,
+        Event::ShowSkill { skill } => hide(store, ctx, &skill, false)?,
         Event::SetCadence { cadence } => {
-            let mut settings = store.settings()?;
-            settings.cadence = cadence;
-            store.save_settings(ctx.local, &settings)?;
+            store.change_setting(ctx.local, Setting::Cadence(cadence))?;
             None
         }
         Event::SetDaysWithout { on } => {
-            let mut settings = store.settings()?;
-            settings.show_days_without = on;
-            store.save_settings(ctx.local, &settings)?;
+            store.change_setting(ctx.local, Setting::ShowDaysWithout(on))?;
             None
         }
         _ => None,
     };
     flow.problem = problem.map(|key| ctx.w(key));
     Ok(())
+}
+
+/// Hides or shows one skill, as one item's event; a skill Ebb does not
+/// know changes nothing and says so.
+fn hide(
+    store: &mut Store,
+    ctx: &Ctx,
+    skill: &str,
+    hidden: bool,
+) -> Result<Option<&'static str>, FlowError> {
+    let Ok(id) = SkillId::new(skill) else {
+        return Ok(Some("flow.problem.skill"));
+    };
+    Ok(match store.set_skill_hidden(ctx.local, &id, hidden) {
+        Ok(_) => None,
+        Err(StoreError::Invalid { .. }) => Some("flow.problem.skill"),
+        Err(e) => return Err(e.into()),
+    })
 }
 
 fn entered(
@@ -96,17 +93,14 @@ fn entered(
             }),
         ),
         Form::Skill => {
-            let mut book = store.skill_book()?;
             let draft = PersonalSkillDraft {
                 title: value(0).to_owned(),
                 ..PersonalSkillDraft::default()
             };
-            Ok(match book.add_personal(draft) {
-                Ok(_) => {
-                    store.save_skill_book(ctx.local, &book)?;
-                    None
-                }
-                Err(_) => Some("flow.problem.skill_title"),
+            Ok(match store.add_personal_skill(ctx.local, draft) {
+                Ok(_) => None,
+                Err(StoreError::Invalid { .. }) => Some("flow.problem.skill_title"),
+                Err(e) => return Err(e.into()),
             })
         }
         Form::Goals => {
@@ -119,17 +113,12 @@ fn entered(
                         .and_then(|m| DelayGoal::from_minutes(m).ok())
                 })
                 .collect();
-            let mut settings = store.settings()?;
             Ok(match goals {
-                Some(goals) => {
-                    settings.goal_presets = goals;
-                    if settings.validate().is_ok() {
-                        store.save_settings(ctx.local, &settings)?;
-                        None
-                    } else {
-                        Some("flow.problem.goals")
-                    }
-                }
+                Some(goals) => match store.change_setting(ctx.local, Setting::GoalPresets(goals)) {
+                    Ok(_) => None,
+                    Err(StoreError::Invalid { .. }) => Some("flow.problem.goals"),
+                    Err(e) => return Err(e.into()),
+                },
                 None => Some("flow.problem.goals"),
             })
         }

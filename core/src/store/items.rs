@@ -570,8 +570,32 @@ impl Store {
         Ok(next)
     }
 
+    /// Marks cautions as read: one item each for those not read before, so
+    /// two devices keep both. Returns whether any was new.
+    pub fn saw_cautions(
+        &mut self,
+        now: DateTime<FixedOffset>,
+        cautions: impl IntoIterator<Item = crate::guides::Caution>,
+    ) -> Result<bool> {
+        let tx = write(&mut self.conn, &mut self.running)?;
+        let seen = settings_fold(&tx)?.cautions_seen;
+        let mut new: Vec<_> = cautions.into_iter().filter(|c| !seen.contains(c)).collect();
+        new.sort();
+        new.dedup();
+        for caution in &new {
+            let payload = Payload::SettingChanged {
+                setting: Setting::CautionSeen(*caution),
+            };
+            project::append(&tx, &mut Event::new(now, &self.device, payload))?;
+        }
+        tx.commit()?;
+        Ok(!new.is_empty())
+    }
+
     /// Saves settings after checking them, as one event per setting that
-    /// differs from the log's (nothing when none does).
+    /// differs from the log's (nothing when none does). Settings another
+    /// process changed since the caller read them are set back by this:
+    /// [`Store::change_setting`] keeps them.
     pub fn save_settings(&mut self, now: DateTime<FixedOffset>, settings: &Settings) -> Result<()> {
         settings.validate().map_err(|e| invalid("settings", e))?;
         let tx = write(&mut self.conn, &mut self.running)?;
