@@ -75,20 +75,7 @@ pub(crate) fn now() -> DateTime<FixedOffset> {
 /// output carries only what the command was asked for, so
 /// `ebb export > file` is the export whatever run it is.
 pub(crate) fn open(paths: &Paths) -> Outcome<Store> {
-    let existed = paths.database.exists();
-    let key = key(paths, existed)?;
-    if !paths.dir.exists() {
-        fs::create_dir_all(&paths.dir).map_err(|e| io_failure(&paths.dir, &e))?;
-        restrict_dir(&paths.dir);
-    }
-    let mut store = Store::open(
-        &paths.database,
-        &key,
-        OpenOptions {
-            plaintext_header: false,
-            must_exist: existed,
-        },
-    )?;
+    let mut store = open_for_flow(paths)?;
     let settings = store.settings()?;
     if !settings.privacy_statement_seen {
         let mut lines: Vec<&str> = privacy_statement().into_iter().map(|k| k.text()).collect();
@@ -100,6 +87,26 @@ pub(crate) fn open(paths: &Paths) -> Outcome<Store> {
         store.change_setting(now(), Setting::PrivacyStatementSeen(true))?;
     }
     Ok(store)
+}
+
+/// Opens the log as [`open`] does, without the first-run statement: for
+/// the companion, whose first screen is the core's first run (the privacy
+/// statement in a few lines, the country, the plan).
+pub(crate) fn open_for_flow(paths: &Paths) -> Outcome<Store> {
+    let existed = paths.database.exists();
+    let key = key(paths, existed)?;
+    if !paths.dir.exists() {
+        fs::create_dir_all(&paths.dir).map_err(|e| io_failure(&paths.dir, &e))?;
+        restrict_dir(&paths.dir);
+    }
+    Ok(Store::open(
+        &paths.database,
+        &key,
+        OpenOptions {
+            plaintext_header: false,
+            must_exist: existed,
+        },
+    )?)
 }
 
 /// Opens the log for crisis help: never creates anything and never shows

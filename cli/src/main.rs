@@ -73,6 +73,9 @@ fn run(cli: Cli) -> Outcome {
     let paths = data::Paths::resolve(cli.data_dir.as_deref())?;
     let open = || data::open(&paths);
     match cli.command {
+        // At a terminal the companion's own first run says what Ebb keeps;
+        // printed or piped, the statement goes to stderr as for any command.
+        None if live(json) => app::run(&mut data::open_for_flow(&paths)?, Vec::new(), false, json),
         None => app::run(&mut open()?, Vec::new(), false, json),
         Some(Command::Urge(args)) => urge::run(&mut open()?, &args, json),
         Some(Command::Crisis) => safety::crisis(&paths, json),

@@ -364,10 +364,16 @@ fn surprise_me_picks_a_skill_that_is_safe_to_try_unprepared() {
         // or a skill is named on the timer.
         match u.model.screen {
             Screen::Guide => {}
-            Screen::Timer => assert!(
-                u.model.lines.iter().any(|l| l.starts_with("Try this:")),
-                "{text}"
-            ),
+            Screen::Timer => {
+                let picked = &u.model.sections[0].items[0].text;
+                assert!(
+                    u.model
+                        .lines
+                        .iter()
+                        .any(|l| l.starts_with(&format!("Try this: {picked}."))),
+                    "the skill picked is not first, to guide or note\n{text}"
+                );
+            }
             other => panic!("surprise led to {other:?}\n{text}"),
         }
     }

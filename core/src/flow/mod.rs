@@ -190,6 +190,9 @@ pub struct Flow {
     /// A line about the last input that could not be used (nothing was
     /// changed), shown once.
     problem: Option<String>,
+    /// The skill "surprise me" picked, offered first on the timer until it
+    /// is used or the timer ends.
+    surprise: Option<String>,
 }
 
 impl Default for Flow {
@@ -335,6 +338,7 @@ impl Flow {
             playing: None,
             notice: None,
             problem: None,
+            surprise: None,
         }
     }
 
@@ -567,6 +571,9 @@ impl Flow {
     /// A timer left open far past its goal is asked about, not shown as
     /// running.
     fn settle(&mut self, store: &Store, ctx: &Ctx) -> Result<(), FlowError> {
+        if store.active_urge()?.is_none() {
+            self.surprise = None;
+        }
         if matches!(
             self.place,
             Place::Timer | Place::Need | Place::Feeling | Place::Offer
@@ -606,7 +613,7 @@ impl Flow {
             Place::FirstRun => home::first_run(self, store, ctx)?,
             Place::Countries => home::countries(store, ctx)?,
             Place::Home => home::home(store, ctx)?,
-            Place::Timer => timer::timer(store, ctx)?,
+            Place::Timer => timer::timer(store, ctx, self.surprise.as_deref())?,
             Place::Need => timer::need(ctx),
             Place::Feeling => timer::feeling(ctx),
             Place::Offer => crisis::offer(&plan_or_empty(store), ctx),

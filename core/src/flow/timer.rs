@@ -99,6 +99,7 @@ pub(super) fn handle(
                 return Ok(());
             };
             record_skill(store, ctx, &id)?;
+            flow.surprise = None;
             let title = store
                 .skill_book()?
                 .get(&id)
@@ -200,7 +201,7 @@ pub(super) fn reschedule(
 }
 
 /// The timer screen.
-pub(super) fn timer(store: &Store, ctx: &Ctx) -> Result<Model, FlowError> {
+pub(super) fn timer(store: &Store, ctx: &Ctx, surprise: Option<&str>) -> Result<Model, FlowError> {
     let Some(active) = store.active_urge()? else {
         return super::home::home(store, ctx);
     };
@@ -229,7 +230,15 @@ pub(super) fn timer(store: &Store, ctx: &Ctx) -> Result<Model, FlowError> {
             .push(ctx.wr("flow.timer.feelings", &[("feelings", &named.join(", "))]));
     }
     m.question = Some(intensity_question(ctx));
-    let suggestions = suggestions(store, ctx, s)?;
+    let mut suggestions = suggestions(store, ctx, s)?;
+    // The surprise comes first, so it can be guided or noted like the rest.
+    if let Some(at) = suggestions
+        .iter()
+        .position(|sug| Some(sug.skill.id.as_str()) == surprise)
+    {
+        let picked = suggestions.remove(at);
+        suggestions.insert(0, picked);
+    }
     m.sections.push(Section {
         heading: Some(ctx.w("flow.timer.skills")),
         empty: Some(ctx.w("flow.timer.no_skills")),
@@ -446,6 +455,7 @@ fn surprise(
             effects,
         )?,
         None => {
+            flow.surprise = Some(pick.skill.id.as_str().to_owned());
             flow.notice = Some(ctx.wr(
                 "flow.timer.surprise_pick",
                 &[
