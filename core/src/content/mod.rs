@@ -119,6 +119,10 @@ struct Words {
     variants: HashMap<String, Vec<String>>,
     /// Key -> variables that select a variant (a count or the device).
     selectors: HashMap<String, BTreeSet<String>>,
+    /// Key -> every variable the message shows: a render starts from each
+    /// as `{name}`, so a variable left out shows as a label and the
+    /// message falls to its default variant.
+    variables: HashMap<String, BTreeSet<String>>,
 }
 
 static ENGLISH: LazyLock<Words> = LazyLock::new(|| Words::load("en", EN));
@@ -165,10 +169,13 @@ impl Words {
             // check that every key is unique.
             let _ = bundle.add_resource(resource);
         }
+        let mut variables = HashMap::new();
         for key in &order {
+            let names = shown_variables(&variants[key]);
             let default =
-                format(&bundle, key, &placeholders(&variants, key)).unwrap_or_else(|| key.clone());
+                format(&bundle, key, &placeholders(&names)).unwrap_or_else(|| key.clone());
             texts.insert(key.clone(), default);
+            variables.insert(key.clone(), names);
         }
         Self {
             bundle,
@@ -176,18 +183,36 @@ impl Words {
             order,
             variants,
             selectors,
+            variables,
+        }
+    }
+
+    /// This language's words when it has `key`, else English's.
+    fn having(locale: Locale, key: &str) -> &'static Words {
+        let words = locale.words();
+        if words.texts.contains_key(key) {
+            words
+        } else {
+            &ENGLISH
         }
     }
 }
 
-/// Arguments that show each variable as `{name}` and choose every message's
-/// default variant: the template a caller fills by hand.
-fn placeholders(variants: &HashMap<String, Vec<String>>, key: &str) -> FluentArgs<'static> {
+/// The variables a message's texts show (each written `{name}` in them).
+fn shown_variables(texts: &[String]) -> BTreeSet<String> {
+    texts
+        .iter()
+        .flat_map(|t| t.split('{').skip(1).filter_map(|s| s.split_once('}')))
+        .map(|(name, _)| name.to_owned())
+        .collect()
+}
+
+/// Arguments that show each variable as `{name}` and choose every
+/// message's default variant: the template a caller fills by hand.
+fn placeholders(names: &BTreeSet<String>) -> FluentArgs<'static> {
     let mut args = FluentArgs::new();
-    for text in variants.get(key).into_iter().flatten() {
-        for name in text.split('{').skip(1).filter_map(|s| s.split_once('}')) {
-            args.set(name.0.to_owned(), format!("{{{}}}", name.0));
-        }
+    for name in names {
+        args.set(name.clone(), format!("{{{name}}}"));
     }
     args
 }
@@ -305,14 +330,14 @@ fn render_for(
     key: &str,
     args: &[(&str, &str)],
 ) -> String {
-    let words = if locale.words().texts.contains_key(key) {
-        locale.words()
-    } else {
-        &ENGLISH
-    };
+    let words = Words::having(locale, key);
     let chosen_by = words.selectors.get(key);
     let selects = |name: &str| chosen_by.is_some_and(|s| s.contains(name));
-    let mut fluent = placeholders(&words.variants, key);
+    let mut fluent = words
+        .variables
+        .get(key)
+        .map(placeholders)
+        .unwrap_or_default();
     for (name, value) in args {
         // Only a value that chooses a variant is read as a number: a phone
         // number such as "0800 123" or "01" shown in the words stays as it
@@ -334,11 +359,7 @@ fn render_for(
 /// closed): the message's `.spoken` attribute where its text is long, else
 /// its words.
 pub fn spoken(locale: Locale, key: ContentKey) -> String {
-    let words = if locale.words().texts.contains_key(key.0) {
-        locale.words()
-    } else {
-        &ENGLISH
-    };
+    let words = Words::having(locale, key.0);
     let attribute = words
         .bundle
         .get_message(&key.0.replace('.', "-"))
@@ -372,25 +393,25 @@ pub fn all_variants() -> impl Iterator<Item = (&'static str, Cow<'static, str>)>
     })
 }
 
-/// The keys of messages whose words follow a count, with the variable that
-/// holds it.
-pub fn counted() -> impl Iterator<Item = (&'static str, &'static str)> {
-    ENGLISH.order.iter().flat_map(|k| {
-        ENGLISH.selectors[k]
-            .iter()
-            .filter(|v| v.as_str() != "device")
-            .map(move |v| (k.as_str(), v.as_str()))
-    })
-}
-
-/// The English source files, as (area, text), for tests that read them.
-pub fn sources() -> impl Iterator<Item = (&'static str, &'static str)> {
-    EN.iter().copied()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The keys of messages whose words follow a count, with the variable that
+    /// holds it.
+    fn counted() -> impl Iterator<Item = (&'static str, &'static str)> {
+        ENGLISH.order.iter().flat_map(|k| {
+            ENGLISH.selectors[k]
+                .iter()
+                .filter(|v| v.as_str() != "device")
+                .map(move |v| (k.as_str(), v.as_str()))
+        })
+    }
+
+    /// The English source files, as (area, text), for tests that read them.
+    fn sources() -> impl Iterator<Item = (&'static str, &'static str)> {
+        EN.iter().copied()
+    }
 
     #[test]
     fn every_file_parses_and_every_id_is_unique() {

@@ -429,13 +429,15 @@ fn feelings(conn: &Connection, from: i64, to: i64) -> Result<Vec<FeelingFigures>
           WHERE s.started_ms >= ?1 AND s.started_ms < ?2
           GROUP BY f.feeling",
     )?;
+    // A feeling a later version added is left out, not an error.
+    let feeling =
+        |tag: String| serde_json::from_value::<Feeling>(serde_json::Value::String(tag)).ok();
     let mut out = Vec::new();
     for row in counts.query_map(params![from, to], |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?))
     })? {
         let (tag, urges) = row?;
-        // A feeling a later version added is left out, not an error.
-        if let Ok(feeling) = serde_json::from_value(serde_json::Value::String(tag)) {
+        if let Some(feeling) = feeling(tag) {
             out.push(FeelingFigures {
                 feeling,
                 urges,
@@ -456,9 +458,8 @@ fn feelings(conn: &Connection, from: i64, to: i64) -> Result<Vec<FeelingFigures>
         Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
     })? {
         let (tag, skill) = row?;
-        if let Some(f) = out
-            .iter_mut()
-            .find(|f| serde_json::to_value(f.feeling).is_ok_and(|v| v == tag.as_str()))
+        let named = feeling(tag);
+        if let Some(f) = out.iter_mut().find(|f| Some(f.feeling) == named)
             && f.helped.len() < HELPED_PER_FEELING
         {
             f.helped.push(skill);

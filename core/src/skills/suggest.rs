@@ -93,7 +93,7 @@ pub struct Suggestion {
     pub reason: ContentKey,
     /// The skill's cautions the person has not seen yet. A list shows them
     /// next to the skill; once shown, the shell records them as seen
-    /// ([`crate::settings::Settings::saw_caution`]).
+    /// ([`crate::store::Store::saw_cautions`], one item each).
     pub cautions: Vec<Caution>,
     /// Set on the first suggestion when the still-strong rule put reaching
     /// out there: whom to reach.
