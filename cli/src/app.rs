@@ -129,6 +129,11 @@ impl<'s> App<'s> {
         for effect in &update.effects {
             match effect {
                 Effect::Open { action } => self.status = Some(reach_words(action)),
+                Effect::Save {
+                    file_name,
+                    contents,
+                    ..
+                } => self.status = Some(save_here(file_name, contents)),
                 Effect::Vibrate { .. } if self.bell => {
                     print!("\x07");
                     let _ = std::io::stdout().flush();
@@ -626,6 +631,41 @@ fn draw_gauge(f: &mut Frame<'_>, area: Rect, m: &Model) {
             .label(""),
         area,
     );
+}
+
+/// Saves a copy in the current directory, readable only by the person,
+/// under the first free name (`ebb-2026-12-02.json`, then
+/// `ebb-2026-12-02-2.json`, ...): nothing is ever overwritten. Returns
+/// what to say.
+fn save_here(file_name: &str, contents: &str) -> String {
+    let path = std::path::Path::new(file_name);
+    let (stem, ext) = (
+        path.file_stem().and_then(|s| s.to_str()).unwrap_or("ebb"),
+        path.extension().and_then(|s| s.to_str()).unwrap_or("txt"),
+    );
+    let mut last = None;
+    for n in 1..100 {
+        let name = if n == 1 {
+            format!("{stem}.{ext}")
+        } else {
+            format!("{stem}-{n}.{ext}")
+        };
+        let at = std::path::PathBuf::from(&name);
+        if at.exists() {
+            continue;
+        }
+        match crate::data::write_private(&at, contents.as_bytes(), false) {
+            Ok(()) => {
+                let shown = std::fs::canonicalize(&at).unwrap_or(at);
+                return r(
+                    "cli.export.saved",
+                    &[("path", &shown.display().to_string())],
+                );
+            }
+            Err(e) => last = Some(e.to_string()),
+        }
+    }
+    last.unwrap_or_else(|| r("cli.error.file_exists", &[("path", file_name)]))
 }
 
 #[cfg(test)]

@@ -103,76 +103,20 @@ fn list(store: &Store, limit: usize, json: bool) -> Outcome {
             "{}  {}  {}",
             e.id,
             e.local_time().format("%Y-%m-%d %H:%M"),
-            summary(e)
+            summary(store, e)?
         );
     }
     println!("{}", t("cli.log.hint"));
     Ok(())
 }
 
-/// One line about an entry.
-fn summary(e: &Event) -> String {
-    let Some(p) = &e.payload else {
-        return t("cli.log.kind.deleted").to_owned();
-    };
-    match p {
-        Payload::UrgeStarted {
-            intensity, goal, ..
-        } => r(
-            "cli.log.kind.urge_started",
-            &[
-                ("goal", &goal.minutes().to_string()),
-                (
-                    "intensity",
-                    &intensity.map_or_else(|| "-".to_owned(), |i| i.value().to_string()),
-                ),
-            ],
-        ),
-        Payload::CheckedIn { intensity, .. } => r(
-            "cli.log.kind.checked_in",
-            &[("intensity", &intensity.value().to_string())],
-        ),
-        Payload::SkillUsed { skill, .. } => r("cli.log.kind.skill_used", &[("skill", skill)]),
-        Payload::GoalExtended { goal, .. } => r(
-            "cli.log.kind.goal_extended",
-            &[("goal", &goal.minutes().to_string())],
-        ),
-        Payload::NeedNamed { need, .. } => {
-            r("cli.log.kind.need_named", &[("need", need.label().text())])
-        }
-        Payload::FeelingNamed { feeling, .. } => r(
-            "cli.log.kind.feeling_named",
-            &[("feeling", feeling.label().text())],
-        ),
-        Payload::UrgeEnded { outcome, .. } => r(
-            "cli.log.kind.urge_ended",
-            &[("outcome", outcome_label(*outcome))],
-        ),
-        Payload::NoteWritten { .. } => t("cli.log.kind.note").to_owned(),
-        Payload::SafetyPlanSaved { .. }
-        | Payload::PlanItemSaved { .. }
-        | Payload::PlanItemRemoved { .. }
-        | Payload::PlanCountrySet { .. } => t("cli.log.kind.safety_plan").to_owned(),
-        Payload::SkillBookSaved { .. }
-        | Payload::PersonalSkillSaved { .. }
-        | Payload::PersonalSkillRemoved { .. }
-        | Payload::SkillHidden { .. } => t("cli.log.kind.skills").to_owned(),
-        Payload::SettingsSaved { .. } | Payload::SettingChanged { .. } => {
-            t("cli.log.kind.settings").to_owned()
-        }
-        Payload::EntryDeleted { .. } => t("cli.log.kind.deletion").to_owned(),
-    }
-}
-
-fn outcome_label(o: ebb_core::urge::Outcome) -> &'static str {
-    use ebb_core::urge::Outcome;
-    t(match o {
-        Outcome::Passed => "urge.outcome.choice.passed",
-        Outcome::UsedSkill => "urge.outcome.choice.used_skill",
-        Outcome::ReachedOut => "urge.outcome.choice.reached_out",
-        Outcome::SelfHarmed { .. } => "urge.outcome.choice.self_harmed",
-        Outcome::EndedWithoutSaying => "urge.outcome.choice.ended_without_saying",
-    })
+/// One line about an entry, as every Ebb shell says it.
+fn summary(store: &Store, e: &Event) -> Outcome<String> {
+    Ok(ebb_core::flow::entry_summary(
+        e,
+        ebb_core::content::Locale::default(),
+        &store.skill_book()?,
+    ))
 }
 
 fn show(store: &Store, id: &EventId, json: bool) -> Outcome {
@@ -184,7 +128,7 @@ fn show(store: &Store, id: &EventId, json: bool) -> Outcome {
     if json {
         return print_json(&event);
     }
-    println!("{}", summary(&event));
+    println!("{}", summary(store, &event)?);
     println!("{}", event.local_time().format("%Y-%m-%d %H:%M:%S %:z"));
     if let Some(Payload::NoteWritten { text, .. }) = &event.payload {
         println!("\n{text}");

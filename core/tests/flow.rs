@@ -642,6 +642,30 @@ fn check(m: &Model, after: Option<&Event>) {
     assert_eq!(before, keys.len(), "a key bound twice\n{text}");
 }
 
+/// A model with the log's entry ids blanked: each store mints its own
+/// (UUIDv7, partly random), so two runs of the same events differ there
+/// and only there.
+fn without_ids(mut m: Model) -> Model {
+    let blank = |c: &mut ebb_core::flow::Choice| {
+        if let Event::ShowEntry { id } | Event::AskDelete { id } | Event::DeleteEntry { id } =
+            &mut c.event
+        {
+            *id = String::new();
+        }
+    };
+    if let Some(q) = &mut m.question {
+        q.answers.iter_mut().for_each(blank);
+    }
+    for s in &mut m.sections {
+        for i in &mut s.items {
+            i.choices.iter_mut().for_each(blank);
+        }
+        s.choices.iter_mut().for_each(blank);
+    }
+    m.choices.iter_mut().for_each(blank);
+    m
+}
+
 /// Every outcome can be chosen from the timer, in two actions.
 fn check_timer_ends(timer: &Model) {
     assert!(
@@ -665,8 +689,8 @@ proptest! {
 
     #[test]
     fn the_same_events_give_equal_models(steps in prop::collection::vec(step(), 1..25)) {
-        let a = run(&steps, DeviceKind::Desktop);
-        let b = run(&steps, DeviceKind::Desktop);
+        let a: Vec<Model> = run(&steps, DeviceKind::Desktop).into_iter().map(without_ids).collect();
+        let b: Vec<Model> = run(&steps, DeviceKind::Desktop).into_iter().map(without_ids).collect();
         prop_assert_eq!(a, b);
     }
 }
@@ -695,4 +719,193 @@ fn from_the_timer_every_outcome_is_two_actions_away() {
         };
         assert_eq!(u.model.screen, expected, "{}", u.model.transcript());
     }
+}
+
+fn find(model: &Model, pick: impl Fn(&Event) -> bool) -> Event {
+    model
+        .all_choices()
+        .map(|c| c.event.clone())
+        .find(|e| pick(e))
+        .unwrap_or_else(|| panic!("no such choice on\n{}", model.transcript()))
+}
+
+#[test]
+fn the_log_lists_newest_first_shows_one_and_deletes_it_after_asking_once() {
+    let mut d = Driver::new(DeviceKind::Phone);
+    d.send(Event::Opened {
+        region: Some("GB".to_owned()),
+    });
+    d.send(Event::FinishFirstRun { start_plan: false });
+    d.send(Event::StartUrge {
+        source: Source::PhoneApp,
+    });
+    d.wait(MINUTE);
+    d.send(Event::Intensity { value: 6 });
+    d.wait(MINUTE);
+    d.send(Event::AskOutcome);
+    d.send(Event::EndUrge {
+        outcome: OutcomeChoice::Passed,
+    });
+    let home = d.send(Event::Home).model;
+    let log = d.send(find(&home, |e| *e == Event::OpenLog)).model;
+    assert_eq!(log.screen, Screen::Log);
+    let items: Vec<&str> = log.sections[0]
+        .items
+        .iter()
+        .map(|i| i.text.as_str())
+        .collect();
+    assert_eq!(
+        items[0],
+        "Timer ended: The urge passed",
+        "{}",
+        log.transcript()
+    );
+    assert_eq!(items[1], "Check-in, strength 6");
+    assert!(items.iter().any(|t| t.starts_with("Timer started")));
+    assert_eq!(
+        log.sections[0].items[1].note.as_deref(),
+        Some("2026-11-27 02:01")
+    );
+
+    let check_in = log.sections[0].items[1].choices[0].event.clone();
+    let entry = d.send(check_in.clone()).model;
+    assert_eq!(entry.screen, Screen::Entry);
+    assert_eq!(entry.heading, "Check-in, strength 6");
+    let ask = find(&entry, |e| matches!(e, Event::AskDelete { .. }));
+    let asked = d.send(ask).model;
+    let q = asked.question.as_ref().expect("deleting asks first");
+    assert!(q.text.contains("for good"), "{}", asked.transcript());
+    // "Keep it" keeps it.
+    let kept = d.send(q.answers[1].event.clone()).model;
+    assert_eq!(kept.screen, Screen::Entry);
+    assert!(kept.question.is_none());
+    assert_eq!(
+        d.store
+            .events()
+            .unwrap()
+            .iter()
+            .filter(|e| e.payload.is_none())
+            .count(),
+        0
+    );
+
+    let ask = find(&kept, |e| matches!(e, Event::AskDelete { .. }));
+    let asked = d.send(ask).model;
+    let yes = asked.question.unwrap().answers[0].event.clone();
+    let u = d.send(yes);
+    assert_eq!(u.model.screen, Screen::Log);
+    assert!(
+        u.model.lines[0].starts_with("Deleted."),
+        "{}",
+        u.model.transcript()
+    );
+    assert!(
+        u.effects
+            .iter()
+            .any(|e| matches!(e, ebb_core::flow::Effect::Announce { .. }))
+    );
+    assert!(
+        !u.model.sections[0]
+            .items
+            .iter()
+            .any(|i| i.text == "Check-in, strength 6"),
+        "{}",
+        u.model.transcript()
+    );
+    // The words are gone from the store; a tombstone says one was deleted.
+    let Event::ShowEntry { id } = check_in else {
+        unreachable!()
+    };
+    assert!(
+        d.store
+            .events()
+            .unwrap()
+            .iter()
+            .any(|e| e.id.to_string() == id && e.payload.is_none())
+    );
+    // Showing it again (an old screen on another device) says it is gone.
+    let gone = d.send(Event::ShowEntry { id }).model;
+    assert_eq!(gone.screen, Screen::Log);
+    assert!(gone.lines[0].contains("not here any more"));
+    // Back from the list goes home, not to the deleted entry.
+    assert_eq!(d.send(Event::Back).model.screen, Screen::Home);
+}
+
+#[test]
+fn a_copy_saved_from_the_flow_is_brought_back_in_by_another() {
+    let mut a = Driver::new(DeviceKind::Desktop);
+    a.send(Event::Opened { region: None });
+    a.send(Event::FinishFirstRun { start_plan: false });
+    a.send(Event::StartUrge {
+        source: Source::Terminal,
+    });
+    a.send(Event::Intensity { value: 8 });
+    let log = a.send(Event::OpenLog).model;
+    let export = a.send(find(&log, |e| *e == Event::OpenExport)).model;
+    assert_eq!(export.screen, Screen::Export);
+    assert!(export.lines.iter().any(|l| l.contains("not encrypted")));
+    let mut saved = None;
+    for format in [
+        ebb_core::flow::ExportFormat::Csv,
+        ebb_core::flow::ExportFormat::Json,
+    ] {
+        let u = a.send(find(&export, |e| *e == Event::Export { format }));
+        let [
+            ebb_core::flow::Effect::Save {
+                file_name,
+                mime_type,
+                contents,
+            },
+        ] = u.effects.as_slice()
+        else {
+            panic!("no file to save: {:?}", u.effects)
+        };
+        match format {
+            ebb_core::flow::ExportFormat::Csv => {
+                assert_eq!(file_name, "ebb-2026-11-27.csv");
+                assert_eq!(mime_type, "text/csv");
+                assert_eq!(contents.lines().count(), 2, "{contents}");
+            }
+            ebb_core::flow::ExportFormat::Json => {
+                assert_eq!(file_name, "ebb-2026-11-27.json");
+                saved = Some(contents.clone());
+            }
+        }
+    }
+    let mut b = Driver::new(DeviceKind::Phone);
+    b.send(Event::Opened { region: None });
+    let not_ebbs = b
+        .send(Event::Import {
+            json: "{\"hello\": 1}".to_owned(),
+        })
+        .model;
+    assert!(
+        not_ebbs.lines[0].contains("Nothing was changed"),
+        "{}",
+        not_ebbs.transcript()
+    );
+    assert!(
+        b.store
+            .events()
+            .unwrap()
+            .iter()
+            .all(|e| e.device != a.store.device())
+    );
+    let json = saved.unwrap();
+    let u = b.send(Event::Import { json: json.clone() }).model;
+    assert_eq!(u.screen, Screen::Log);
+    assert!(
+        u.lines[0].starts_with("Brought in 3 entries; 0 were already here."),
+        "{}",
+        u.transcript()
+    );
+    // Brought in twice, nothing doubles.
+    let again = b.send(Event::Import { json }).model;
+    assert!(
+        again.lines[0].starts_with("Brought in 0 entries; 3 were already here."),
+        "{}",
+        again.transcript()
+    );
+    // The timer started on the desktop is running here too.
+    assert_eq!(b.send(Event::Home).model.screen, Screen::Timer);
 }

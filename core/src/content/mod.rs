@@ -39,6 +39,7 @@ const EN: &[(&str, &str)] = &[
     ("progress", include_str!("en/progress.ftl")),
     ("cli", include_str!("en/cli.ftl")),
     ("flow", include_str!("en/flow.ftl")),
+    ("log", include_str!("en/log.ftl")),
 ];
 
 /// A key into the words, such as `"urge.checkin.title"`.

@@ -190,3 +190,33 @@ fn reach(ctx: &Ctx, actions: &[Action]) -> Vec<Choice> {
         })
         .collect()
 }
+
+/// Crisis help for a shell whose store did not open (a lost or wrong key,
+/// a damaged file, a full disk): the bundled lines for the country kept
+/// beside `database` (readable without the key), else for `region`, the
+/// device's region (ISO 3166, such as "GB"). The person's plan and people
+/// join once the store opens. Its back choice is the shell's own way on
+/// (trying the store again); there is no flow to send it to.
+pub fn crisis_without_store(
+    database: &std::path::Path,
+    region: Option<&str>,
+    context: &super::Context,
+) -> Result<Model, super::FlowError> {
+    let ctx = Ctx::new(context)?;
+    let region = region.and_then(|r| crate::safety::CountryCode::new(r).ok());
+    let mut plan = SafetyPlan::empty();
+    plan.country = crate::safety::crisis_country(crate::store::kept_country(database), region);
+    let mut m = crisis(&plan, &ctx, false);
+    m.lines.insert(0, ctx.w("flow.crisis.no_store"));
+    // Only what works without a store: the lines themselves, and back.
+    let works = |c: &Choice| matches!(c.role, Role::Reach | Role::Back);
+    m.choices.retain(works);
+    for s in &mut m.sections {
+        s.choices.retain(works);
+        for i in &mut s.items {
+            i.choices.retain(works);
+        }
+    }
+    super::assign_keys(&mut m);
+    Ok(m)
+}

@@ -45,6 +45,17 @@ pub enum Effect {
         /// What to open.
         action: Action,
     },
+    /// Save a file the person keeps or shares (a share sheet on a phone, a
+    /// file beside the terminal). It holds everything Ebb keeps: the shell
+    /// writes it only where the person chose.
+    Save {
+        /// A name for it, such as "ebb-2026-12-02.json".
+        file_name: String,
+        /// Its media type.
+        mime_type: String,
+        /// What it holds.
+        contents: String,
+    },
     /// Say this to a screen reader.
     Announce {
         /// The words.

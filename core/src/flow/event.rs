@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::log::ExportFormat;
 use crate::guides::GuideId;
 use crate::progress::Window;
 use crate::safety::{Action, EntryList};
@@ -174,6 +175,36 @@ pub enum Event {
     SetDaysWithout {
         /// On or off.
         on: bool,
+    },
+    /// The log: every entry, newest first.
+    OpenLog,
+    /// One entry of the log.
+    ShowEntry {
+        /// Its id, as the log gave it.
+        id: String,
+    },
+    /// Asks once before deleting an entry.
+    AskDelete {
+        /// Its id.
+        id: String,
+    },
+    /// Deletes an entry: its words are erased from the file.
+    DeleteEntry {
+        /// Its id.
+        id: String,
+    },
+    /// Saving a copy of everything.
+    OpenExport,
+    /// Saves a copy: the shell receives [`super::Effect::Save`].
+    Export {
+        /// Which kind.
+        format: ExportFormat,
+    },
+    /// Brings in a copy saved earlier (the contents of a file the person
+    /// picked in the shell); a file that is not Ebb's changes nothing.
+    Import {
+        /// The file's contents.
+        json: String,
     },
 }
 

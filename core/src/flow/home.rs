@@ -30,7 +30,7 @@ pub(super) fn home(store: &Store, ctx: &Ctx) -> Result<Model, FlowError> {
         ),
         "t",
     ));
-    let more: [(&'static str, Event, &str); 6] = [
+    let more: [(&'static str, Event, &str); 7] = [
         ("flow.home.guides", Event::OpenGuides, "g"),
         ("flow.home.skills", Event::OpenSkills, "s"),
         (
@@ -41,6 +41,7 @@ pub(super) fn home(store: &Store, ctx: &Ctx) -> Result<Model, FlowError> {
             "p",
         ),
         ("flow.home.plan", Event::OpenPlan, "l"),
+        ("flow.home.log", Event::OpenLog, "r"),
         ("flow.home.settings", Event::OpenSettings, "o"),
         ("flow.home.privacy", Event::ShowPrivacy, "i"),
     ];

@@ -41,14 +41,17 @@ mod effect;
 mod event;
 mod guide;
 mod home;
+mod log;
 mod model;
 mod outcome;
 mod plan;
 mod progress;
 mod timer;
 
+pub use crisis::crisis_without_store;
 pub use effect::{Effect, Reminder};
 pub use event::{Event, Form, OutcomeChoice};
+pub use log::{ExportFormat, LOG_SHOWN, summary as entry_summary};
 pub use model::{
     Choice, Detail, Field, Item, Model, Point, ProgressDetail, Question, Role, Screen, Section,
     StepDetail, TimerDetail,
@@ -168,6 +171,12 @@ enum Place {
     Skills,
     Settings,
     Privacy,
+    Log,
+    Entry {
+        id: crate::store::EventId,
+        confirm: bool,
+    },
+    Export,
 }
 
 /// A guide being played.
@@ -393,6 +402,9 @@ impl Flow {
             Place::Skills => Screen::Skills,
             Place::Settings => Screen::Settings,
             Place::Privacy => Screen::Privacy,
+            Place::Log => Screen::Log,
+            Place::Entry { .. } => Screen::Entry,
+            Place::Export => Screen::Export,
         }
     }
 
@@ -402,7 +414,10 @@ impl Flow {
             // Back never leads into a question already answered.
             if !matches!(
                 from,
-                Place::Outcome { .. } | Place::Injury { .. } | Place::Cautions { .. }
+                Place::Outcome { .. }
+                    | Place::Injury { .. }
+                    | Place::Cautions { .. }
+                    | Place::Entry { confirm: true, .. }
             ) {
                 self.back.push(from);
                 if self.back.len() > MAX_BACK {
@@ -492,6 +507,13 @@ impl Flow {
             | Event::ShowSkill { .. }
             | Event::SetCadence { .. }
             | Event::SetDaysWithout { .. } => plan::handle(self, store, ctx, event)?,
+            Event::OpenLog
+            | Event::ShowEntry { .. }
+            | Event::AskDelete { .. }
+            | Event::DeleteEntry { .. }
+            | Event::OpenExport
+            | Event::Export { .. }
+            | Event::Import { .. } => log::handle(self, store, ctx, event, effects)?,
         }
         Ok(())
     }
@@ -638,6 +660,9 @@ impl Flow {
             Place::Skills => plan::skills(store, ctx)?,
             Place::Settings => plan::settings(store, ctx)?,
             Place::Privacy => home::privacy(ctx),
+            Place::Log => log::log(store, ctx)?,
+            Place::Entry { id, confirm } => log::entry_screen(store, ctx, *id, *confirm)?,
+            Place::Export => log::export(ctx),
         };
         if let Some(notice) = &self.notice
             && matches!(self.place, Place::Timer)

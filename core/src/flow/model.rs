@@ -64,6 +64,12 @@ pub enum Screen {
     Settings,
     /// What Ebb keeps and where.
     Privacy,
+    /// The log.
+    Log,
+    /// One entry of the log.
+    Entry,
+    /// Saving a copy of everything.
+    Export,
 }
 
 /// What a choice is for, so a shell can place and style it.

@@ -198,17 +198,6 @@ cli-page-day-sun = Sun
 cli-log-empty = Your log is empty.
 cli-log-hint = Type ebb log show and an id to see one entry, or ebb log delete and an id to delete it.
 cli-log-deleted = Deleted. Its words are gone from the file.
-cli-log-kind-urge_started = Timer started, goal { $goal } min, strength { $intensity }
-cli-log-kind-checked_in = Check-in, strength { $intensity }
-cli-log-kind-skill_used = Skill used: { $skill }
-cli-log-kind-goal_extended = Goal stretched to { $goal } min
-cli-log-kind-urge_ended = Timer ended: { $outcome }
-cli-log-kind-note = A note you wrote
-cli-log-kind-safety_plan = Safety plan saved
-cli-log-kind-skills = Skills saved
-cli-log-kind-settings = Settings saved
-cli-log-kind-deletion = An entry was deleted
-cli-log-kind-deleted = Deleted
 
 ## Export, import, erase.
 cli-export-saved = Saved to { $path }. Only you can read this file. Keep it somewhere safe.
@@ -308,8 +297,6 @@ cli-error-no_such_item = There is no item with that number.
 cli-error-plan_full = That part of your plan is full at { $max } items.
 cli-error-empty_text = Write a few words first.
 cli-error-phone = That does not look like a phone number.
-cli-log-kind-need_named = Named what it was for: { $need }
-cli-log-kind-feeling_named = Named a feeling: { $feeling }
 cli-error-terminal = The terminal could not be used: { $detail }
 cli-app-step = Step { $number } of { $count }
 cli-app-weekly = Urges week by week, oldest first: { $counts }

@@ -20,6 +20,7 @@ flow-home-guides = Guided exercises
 flow-home-skills = Your skills
 flow-home-progress = Looking back
 flow-home-plan = Your safety plan
+flow-home-log = Your entries
 flow-home-settings = Settings
 flow-home-privacy = What Ebb keeps
 
@@ -128,6 +129,7 @@ flow-guide-back_to_timer = Back to the timer
 
 ## Crisis
 flow-crisis-ending_life = Thank you for saying so. Please reach someone now: a person you trust, or a line below. If you are in danger, call your emergency number.
+flow-crisis-no_store = Your plan and people cannot be shown right now. These lines are here for you.
 flow-crisis-no_country = No country is chosen, so only 112 is shown. Choose your country to see its crisis lines.
 flow-crisis-choose_country = Choose your country
 flow-crisis-people = Your people
@@ -219,3 +221,35 @@ flow-settings-on = On
 flow-settings-off = Off
 flow-settings-turn_on = Turn on
 flow-settings-turn_off = Turn off
+
+## The log and a copy of everything
+
+flow-log-heading = Your entries
+flow-log-intro = Everything Ebb has kept, newest first. Only on this { $device ->
+    [watch] watch
+    [desktop] computer
+   *[other] phone
+}, encrypted.
+flow-log-empty = Nothing kept yet.
+flow-log-show = Show
+flow-log-delete = Delete this entry
+flow-log-delete_question = Delete this entry for good? Its words are erased from the file.
+flow-log-delete_yes = Delete it
+flow-log-delete_no = Keep it
+flow-log-deleted = Deleted. Its words are gone from the file.
+flow-log-gone = That entry is not here any more.
+flow-log-export = Save a copy of everything
+flow-log-imported = Brought in { $added } { $added ->
+    [one] entry
+   *[other] entries
+}; { $present } { $present ->
+    [one] was
+   *[other] were
+} already here.
+flow-log-not_ebbs = That file is not a copy saved by Ebb, or it is damaged. Nothing was changed.
+flow-log-too_new = That copy was saved by a newer Ebb. Update Ebb, then bring it in. Nothing was changed.
+flow-export-heading = Save a copy
+flow-export-what = A copy holds everything Ebb keeps: your timers, skills, notes and plan. Ebb can bring it back in on any device.
+flow-export-private = The copy is not encrypted. Keep it somewhere only you can open, or share it only with someone you chose.
+flow-export-json = Save everything (to bring back into Ebb)
+flow-export-csv = Save the timers as a table (one row per urge)
