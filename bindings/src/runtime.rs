@@ -2,9 +2,9 @@
 //! named thread ("ebb-runtime") that sleeps until a timer or a task wakes
 //! it, plus tokio's blocking pool for database work in async calls.
 //!
-//! A current-thread runtime is enough: live drivers only sleep and call a
-//! listener, and database work goes to the blocking pool. It is also
-//! smaller than tokio's work-stealing scheduler.
+//! A current-thread runtime is enough: it only hands the long calls
+//! (sync's answer and merge) to the blocking pool. It is also smaller than
+//! tokio's work-stealing scheduler.
 
 use std::sync::OnceLock;
 

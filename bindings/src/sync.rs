@@ -29,10 +29,6 @@ impl Ebb {
     /// replayed, misdirected or newer-format payload is
     /// [`EbbError::SyncPayload`] and changes nothing.
     pub async fn sync_merge(self: Arc<Self>, payload: Vec<u8>) -> Result<SyncReport, EbbError> {
-        let changed = self.changed.clone();
-        let report =
-            blocking(move || self.with_store(|store| Ok(store.sync_merge(&payload)?))).await?;
-        changed.notify_waiters();
-        Ok(report)
+        blocking(move || self.with_store(|store| Ok(store.sync_merge(&payload)?))).await
     }
 }
