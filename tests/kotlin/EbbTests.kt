@@ -1,38 +1,37 @@
 // Ebb's Kotlin suite: the generated bindings and JNA against the real native
-// library, exactly as the Android app loads it. Run by tests/run.
+// library, exactly as the Android app loads it. Every action is one `send`
+// of the core's own event; the screens come back as the core's models.
+// Run by tests/run.
 package app.ebb.tests
 
-import app.ebb.BreathingChoice
 import app.ebb.Ebb
-import app.ebb.CueView
-import app.ebb.core.DeviceKind
 import app.ebb.EbbException
-import app.ebb.GuideListener
-import app.ebb.core.RenderedHaptics
-import app.ebb.NextScreen
-import app.ebb.PlanChange
+import app.ebb.crisisWithoutStore
 import app.ebb.text
-import app.ebb.SkillUse
-import app.ebb.StepView
-import app.ebb.UrgeListener
-import app.ebb.UrgeRequest
 import app.ebb.core.Action
 import app.ebb.core.CheckInCadence
-import app.ebb.core.CueKind
+import app.ebb.core.Context
+import app.ebb.core.Detail
+import app.ebb.core.DeviceKind
+import app.ebb.core.Effect
+import app.ebb.core.EntryList
+import app.ebb.core.Event
+import app.ebb.core.ExportFormat
+import app.ebb.core.Form
 import app.ebb.core.GuideId
-import app.ebb.core.Need
-import app.ebb.core.Outcome
+import app.ebb.core.Model
+import app.ebb.core.OutcomeChoice
 import app.ebb.core.Platform
-import app.ebb.core.Reach
-import app.ebb.core.Requirement
+import app.ebb.core.RenderedHaptics
+import app.ebb.core.Role
+import app.ebb.core.Screen
 import app.ebb.core.Source
+import app.ebb.core.Update
 import app.ebb.core.Window
 import java.io.File
 import java.nio.file.Files
-import java.time.Duration
+import java.security.MessageDigest
 import java.time.Instant
-import java.util.concurrent.CountDownLatch
-import java.util.concurrent.CopyOnWriteArrayList
 import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
 import kotlin.system.exitProcess
@@ -41,21 +40,21 @@ import kotlinx.coroutines.runBlocking
 private val KEY = ByteArray(32) { 7 }
 private val OTHER_KEY = ByteArray(32) { 8 }
 private const val OFFSET = 3600
+private val T0: Instant = Instant.parse("2026-11-27T02:00:00Z")
 
 private fun tempDb(): String = Files.createTempDirectory("ebb-kt").resolve("ebb.db").toString()
 
-private fun open(path: String = tempDb(), key: ByteArray = KEY) =
-    Ebb.open(path, key, DeviceKind.PHONE, false)
+private fun open(path: String = tempDb(), key: ByteArray = KEY, device: DeviceKind = DeviceKind.PHONE) =
+    Ebb.open(path, key, device, false)
 
-private fun request(goal: Int? = 1, intensity: Int? = 3) = UrgeRequest(
-    source = Source.WIDGET,
-    intensity = intensity,
-    need = Need.TOO_MUCH,
-    goalMinutes = goal,
-    cadence = CheckInCadence.NEVER,
-)
+private fun context(
+    at: Instant = T0,
+    haptics: Platform? = Platform.ANDROID_PHONE,
+    device: DeviceKind = DeviceKind.PHONE,
+    offset: Int = OFFSET,
+) = Context(at, offset, device, haptics, "en-GB")
 
-private fun check(condition: Boolean, message: () -> String) {
+private fun check(condition: Boolean, message: () -> String = { "check failed" }) {
     if (!condition) throw AssertionError(message())
 }
 
@@ -64,7 +63,7 @@ private inline fun <reified E : Throwable> expect(block: () -> Unit): E {
         block()
     } catch (e: Throwable) {
         if (e is E) return e
-        throw AssertionError("expected ${E::class.simpleName}, got $e")
+        throw AssertionError("expected ${E::class.simpleName}, got $e", e)
     }
     throw AssertionError("expected ${E::class.simpleName}, nothing was thrown")
 }
@@ -73,223 +72,275 @@ private fun rssKb(): Long =
     File("/proc/self/status").readLines().first { it.startsWith("VmRSS:") }
         .split(Regex("\\s+"))[1].toLong()
 
+private fun sha256(path: String): String =
+    MessageDigest.getInstance("SHA-256").digest(File(path).readBytes()).joinToString("") { "%02x".format(it) }
+
+/// Every choice in a model, as `Model::all_choices` lists them.
+private fun Model.allChoices() =
+    (question?.answers ?: emptyList()) +
+        sections.flatMap { s -> s.items.flatMap { it.choices } + s.choices } +
+        choices
+
+/// Sends the event of the first choice that [pick] accepts.
+private fun Ebb.choose(m: Model, at: Instant = T0, pick: (Event) -> Boolean): Update {
+    val event = m.allChoices().map { it.event }.firstOrNull(pick)
+        ?: throw AssertionError("no such choice on ${m.screen}: ${m.allChoices().map { it.label }}")
+    return send(context(at), event)
+}
+
+/// A store past its first run, at home.
+private fun started(ebb: Ebb, at: Instant = T0): Update {
+    ebb.send(context(at), Event.Opened("GB"))
+    return ebb.send(context(at), Event.FinishFirstRun(false))
+}
+
 val tests: List<Pair<String, () -> Unit>> = listOf(
-    "opens, records and closes with use {}" to {
+    "a timer started from the widget survives closing and opening again" to {
         val path = tempDb()
         open(path).use { ebb ->
-            val view = ebb.startUrge(Instant.now(), OFFSET, request(goal = 15))
-            check(!view.resumed) { "a new session" }
-            check(view.goal == Duration.ofMinutes(15)) { "goal ${view.goal}" }
+            started(ebb)
+            val u = ebb.send(context(), Event.StartUrge(Source.WIDGET))
+            check(u.model.screen == Screen.TIMER) { "${u.model.screen}" }
+            check(u.wakeAt != null && u.wakeAt!! > T0) { "wake ${u.wakeAt}" }
+            // A second tap returns to the running timer.
+            val again = ebb.send(context(T0.plusSeconds(5)), Event.StartUrge(Source.WIDGET))
+            val timer = again.model.detail as Detail.Timer
+            check(timer.timer.startedAt == T0) { "a second session: ${timer.timer.startedAt}" }
         }
         open(path).use { ebb ->
-            val again = ebb.activeUrge(Instant.now())
-            check(again != null && again.resumed) { "the session survives reopening" }
+            val u = ebb.send(context(T0.plusSeconds(60)), Event.Opened("GB"))
+            check(u.model.screen == Screen.TIMER) { "${u.model.screen}" }
+            val timer = (u.model.detail as Detail.Timer).timer
+            check(timer.elapsed.seconds == 60L) { "elapsed ${timer.elapsed}" }
         }
     },
-    "a full urge session reaches its listener in order" to {
+    "check-ins are scheduled as private reminders and delivered on waking" to {
         open().use { ebb ->
-            // Started 59.5 s ago with a one-minute goal: halfway is due at
-            // once, the goal half a second later.
-            val started = Instant.now().minusMillis(59_500)
-            ebb.startUrge(started, OFFSET, request(goal = 1, intensity = 3))
-            val cues = CopyOnWriteArrayList<CueKind>()
-            val reached = CountDownLatch(1)
-            val ended = CountDownLatch(1)
-            val handle = ebb.watchUrge(object : UrgeListener {
-                override fun onCue(cue: CueView) {
-                    cues.add(cue.kind)
-                    check(cue.text.isNotBlank()) { "cue without words" }
-                    if (cue.kind == CueKind.GOAL_REACHED) reached.countDown()
-                }
-                override fun onEnded() = ended.countDown()
-            })
-            check(reached.await(10, TimeUnit.SECONDS)) { "goal never reached: $cues" }
-            check(cues == listOf(CueKind.HALFWAY, CueKind.GOAL_REACHED)) { "cues $cues" }
-            val end = ebb.endUrge(Instant.now(), OFFSET, Outcome.Passed)
-            check(end.pause >= Duration.ofSeconds(60)) { "pause ${end.pause}" }
-            check(end.acknowledgement.isNotBlank()) { "acknowledgement" }
-            check(ended.await(10, TimeUnit.SECONDS)) { "listener not told the session ended" }
-            check(!handle.isRunning()) { "driver still running" }
+            started(ebb)
+            val u = ebb.send(context(), Event.StartUrge(Source.PHONE_APP))
+            val schedule = u.effects.filterIsInstance<Effect.Schedule>().single()
+            check(schedule.notifications.isNotEmpty()) { "no reminders" }
+            check(schedule.notifications.zipWithNext().all { (a, b) -> a.at < b.at }) { "not in order" }
+            check(schedule.notifications.all { it.at > T0 }) { "a reminder in the past" }
+            for (r in schedule.notifications) {
+                val public = r.publicText.lowercase()
+                check("urge" !in public && "self-harm" !in public && "hurt" !in public) { "public text: ${r.publicText}" }
+            }
+            // Waking at the first reminder's instant shows its words on the timer.
+            val first = schedule.notifications.first()
+            val woke = ebb.send(context(first.at), Event.Tick)
+            check(woke.model.screen == Screen.TIMER) { "${woke.model.screen}" }
+            check(woke.model.lines.isNotEmpty()) { "no cue on the timer" }
+            // Ending cancels what is left.
+            ebb.send(context(first.at.plusSeconds(10)), Event.AskOutcome)
+            val ended = ebb.send(context(first.at.plusSeconds(11)), Event.EndUrge(OutcomeChoice.PASSED))
+            check(ended.effects.any { it is Effect.CancelNotifications }) { "${ended.effects}" }
+            check(ended.model.screen == Screen.ENDED) { "${ended.model.screen}" }
         }
     },
-    "the notification schedule lists future cues" to {
-        open().use { ebb ->
-            val now = Instant.now()
-            ebb.startUrge(now, OFFSET, request(goal = 30).copy(cadence = CheckInCadence.EVERY_FIVE_MINUTES))
-            val plan = ebb.notificationSchedule(now)
-            check(plan.size == 6) { "plan $plan" }
-            check(plan.all { it.due.isAfter(now) }) { "a cue in the past" }
-            check(plan.last().cue.kind == CueKind.GOAL_REACHED) { "goal last" }
-        }
-    },
-    "errors arrive as typed exceptions" to {
+    "errors arrive as typed exceptions and leave the file as it was" to {
         val path = tempDb()
-        open(path).use { it.writeNote(Instant.now(), OFFSET, "mine") }
+        open(path).use { started(it) }
+        val before = sha256(path)
         expect<EbbException.WrongKey> { open(path, OTHER_KEY) }
-        val bad = expect<EbbException.InvalidInput> { open(path, ByteArray(5)) }
-        check(bad.field == "key") { "field ${bad.field}" }
+        check(sha256(path) == before) { "a refused open changed the file" }
+        expect<EbbException.InvalidInput> { open(tempDb(), ByteArray(16)) }
         open(path).use { ebb ->
-            ebb.startUrge(Instant.now(), OFFSET, request())
-            val e = expect<EbbException.InvalidInput> { ebb.checkIn(Instant.now(), OFFSET, 11) }
-            check(e.field == "intensity") { "field ${e.field}" }
-            expect<EbbException.InvalidInput> { ebb.extendUrge(Instant.now(), OFFSET, 0) }
-            ebb.endUrge(Instant.now(), OFFSET, Outcome.EndedWithoutSaying)
-            expect<EbbException.NoActiveUrge> { ebb.endUrge(Instant.now(), OFFSET, Outcome.Passed) }
-            expect<EbbException.Internal> { ebb.diagnoseFailurePath() }
-            // The companion still works after a failure inside the library.
-            ebb.writeNote(Instant.now(), OFFSET, "still here")
+            expect<EbbException.InvalidInput> { ebb.send(context(offset = 200_000), Event.Tick) }
+            val e = expect<EbbException.Internal> { ebb.diagnoseFailurePath() }
+            check("index out of bounds" in e.toString()) { "$e" }
+            // The library still works after a caught panic.
+            check(ebb.send(context(), Event.Home).model.screen == Screen.HOME)
+            ebb.integrityCheck()
         }
-        val corrupt = tempDb()
-        File(corrupt).writeBytes(ByteArray(10_000) { (it * 31).toByte() })
-        expect<EbbException.NotADatabase> { open(corrupt) }
-        check(File(corrupt).length() == 10_000L) { "the damaged file was changed" }
+        val gone = tempDb()
+        open(gone).use { ebb ->
+            ebb.erase()
+            expect<EbbException.Closed> { ebb.send(context(), Event.Home) }
+        }
+        check(!File(gone).exists()) { "erase left the file" }
     },
     "haptics are rendered for each platform" to {
-        open().use { ebb ->
-            val android = ebb.breathingGuide(BreathingChoice.Resonance, 1, null, Platform.ANDROID_PHONE)
-            val inhale = android.steps.first().haptics as RenderedHaptics.Android
-            check(inhale.waveform.timingsMs.size == inhale.waveform.amplitudes.size) { "lengths" }
-            check(inhale.waveform.amplitudes.all { it in 0..255 }) { "amplitudes" }
-            check(inhale.waveform.amplitudes.zipWithNext().all { (a, b) -> a <= b }) { "an inhale rises" }
-            val iphone = ebb.guide(GuideId.HOLD_ICE, Platform.IPHONE)
-            check(iphone.cautions.isNotEmpty()) { "ice has a caution" }
-            val ahap = iphone.steps.map { it.haptics }.filterIsInstance<RenderedHaptics.Ahap>().first()
-            check(ahap.json.contains("\"Pattern\"")) { ahap.json }
-            val watch = ebb.breathingGuide(BreathingChoice.Box, 1, null, Platform.APPLE_WATCH)
-            check(watch.steps.any { it.haptics is RenderedHaptics.WatchTaps }) { "watch taps" }
-            expect<EbbException.InvalidInput> { ebb.breathingGuide(BreathingChoice.Box, 9, null, Platform.IPHONE) }
-            expect<EbbException.InvalidInput> {
-                ebb.breathingGuide(BreathingChoice.ExtendedExhale(12), 2, null, Platform.IPHONE)
+        for ((platform, want) in listOf(
+            Platform.ANDROID_PHONE to RenderedHaptics.Android::class,
+            Platform.WEAR_OS to RenderedHaptics.Android::class,
+            Platform.IPHONE to RenderedHaptics.Ahap::class,
+            Platform.APPLE_WATCH to RenderedHaptics.WatchTaps::class,
+        )) {
+            open().use { ebb ->
+                started(ebb)
+                val u = ebb.send(context(haptics = platform), Event.StartGuide(GuideId.BREATHING, null))
+                check(u.model.screen == Screen.GUIDE) { "${u.model.screen}" }
+                val vibrate = u.effects.filterIsInstance<Effect.Vibrate>().firstOrNull()
+                    ?: throw AssertionError("no haptics for $platform: ${u.effects}")
+                check(want.isInstance(vibrate.haptics)) { "$platform got ${vibrate.haptics}" }
+                when (val h = vibrate.haptics) {
+                    is RenderedHaptics.Android -> {
+                        check(h.waveform.timingsMs.size == h.waveform.amplitudes.size) { "waveform shape" }
+                        check(h.waveform.amplitudes.any { it > 0 }) { "a silent waveform" }
+                        check(h.onOff.timingsMs.isNotEmpty()) { "no on/off fallback" }
+                    }
+                    is RenderedHaptics.Ahap -> check("\"Pattern\"" in h.json) { h.json }
+                    else -> {}
+                }
+                // The step and its haptics ride on the model too.
+                val step = (u.model.detail as Detail.Step).step
+                check(step.haptics == vibrate.haptics) { "the model's haptics differ from the effect's" }
             }
         }
-    },
-    "a guide plays through its listener and can be stopped" to {
+        // No haptics on this device: nothing to play.
         open().use { ebb ->
-            val steps = CopyOnWriteArrayList<StepView>()
-            val first = CountDownLatch(1)
-            val handle = ebb.runGuide(GuideId.GROUNDING54321, Platform.ANDROID_PHONE, object : GuideListener {
-                override fun onStep(step: StepView) { steps.add(step); first.countDown() }
-                override fun onFinished() {}
-            })
-            check(first.await(5, TimeUnit.SECONDS)) { "no first step" }
-            check(steps.first().index == 0) { "starts at step 0" }
-            handle.stop()
-            Thread.sleep(200)
-            check(!handle.isRunning()) { "stopped" }
+            started(ebb)
+            val u = ebb.send(context(haptics = null), Event.StartGuide(GuideId.BREATHING, null))
+            check(u.effects.none { it is Effect.Vibrate && it.haptics !is RenderedHaptics.Nothing }) { "${u.effects}" }
         }
     },
-    "export and import are suspend functions and round trip" to {
-        runBlocking {
-            val a = open()
-            a.startUrge(Instant.now(), OFFSET, request(goal = 5, intensity = 8))
-            a.recordSkillUse(Instant.now(), OFFSET, SkillUse("hold-ice", Need.TOO_MUCH, 8, 4, true))
-            a.endUrge(Instant.now(), OFFSET, Outcome.UsedSkill)
-            val json = a.exportJson(Instant.now())
-            val b = open()
-            val first = b.importJson(json)
-            val second = b.importJson(json)
-            check(first.added == 3L && second.added == 0L) { "$first $second" }
-            check(b.exportSessionsCsv() == a.exportSessionsCsv()) { "same sessions" }
-            expect<EbbException.InvalidInput> { runBlocking { b.importJson("{\"format\":\"other\"}") } }
-            a.close(); b.close()
+    "a copy saved from the log is brought back into another store" to {
+        val json = open().use { ebb ->
+            started(ebb)
+            ebb.send(context(), Event.StartUrge(Source.PHONE_APP))
+            ebb.send(context(T0.plusSeconds(30)), Event.Intensity(6u))
+            val log = ebb.send(context(T0.plusSeconds(40)), Event.OpenLog).model
+            check(log.screen == Screen.LOG) { "${log.screen}" }
+            check(log.sections[0].items[0].text == "Check-in, strength 6") { log.sections[0].items[0].text }
+            val export = ebb.choose(log) { it == Event.OpenExport }.model
+            check(export.screen == Screen.EXPORT)
+            val saved = ebb.choose(export) { it == Event.Export(ExportFormat.JSON) }
+                .effects.filterIsInstance<Effect.Save>().single()
+            check(saved.fileName == "ebb-2026-11-27.json" && saved.mimeType == "application/json") { saved.fileName }
+            saved.contents
+        }
+        open().use { ebb ->
+            ebb.send(context(), Event.Opened(null))
+            val u = ebb.send(context(), Event.Import(json)).model
+            check(u.lines[0].startsWith("Brought in 4 entries; 0 were already here.")) { u.lines[0] }
+            val again = ebb.send(context(), Event.Import(json)).model
+            check(again.lines[0].startsWith("Brought in 0 entries; 4 were already here.")) { again.lines[0] }
+            val refused = ebb.send(context(), Event.Import("{\"format\": \"something else\"}")).model
+            check("Nothing was changed" in refused.lines[0]) { refused.lines[0] }
+        }
+    },
+    "an entry shown from the log is deleted after asking once" to {
+        open().use { ebb ->
+            started(ebb)
+            ebb.send(context(), Event.StartUrge(Source.PHONE_APP))
+            ebb.send(context(T0.plusSeconds(30)), Event.Intensity(6u))
+            val log = ebb.send(context(T0.plusSeconds(40)), Event.OpenLog).model
+            val entry = ebb.send(context(), log.sections[0].items[0].choices[0].event).model
+            check(entry.screen == Screen.ENTRY && entry.heading == "Check-in, strength 6") { entry.heading }
+            val asked = ebb.choose(entry) { it is Event.AskDelete }.model
+            val yes = asked.question!!.answers.first { it.event is Event.DeleteEntry }
+            val after = ebb.send(context(), yes.event)
+            check(after.model.screen == Screen.LOG) { "${after.model.screen}" }
+            check(after.model.sections[0].items.none { it.text == "Check-in, strength 6" }) { "still listed" }
+            check(after.effects.any { it is Effect.Announce }) { "deletion not announced" }
         }
     },
     "watch and phone sync both ways and a damaged payload changes nothing" to {
-        val phone = open(); val watch = Ebb.open(tempDb(), KEY, DeviceKind.WATCH, false)
-        phone.startUrge(Instant.now(), OFFSET, request(goal = 5, intensity = 6))
-        phone.endUrge(Instant.now(), OFFSET, Outcome.Passed)
-        watch.startUrge(Instant.now(), OFFSET, request(goal = 10, intensity = 7))
-        watch.recordSkillUse(Instant.now(), OFFSET, SkillUse("hold-ice", null, 7, 4, true))
-        watch.endUrge(Instant.now(), OFFSET, Outcome.UsedSkill)
-        runBlocking {
-            val toWatch = watch.syncMerge(phone.syncAnswer(watch.syncRequest()))
-            val toPhone = phone.syncMerge(watch.syncAnswer(phone.syncRequest()))
-            check(toWatch.added == 2u && toPhone.added == 3u) { "$toWatch $toPhone" }
-            for (ebb in listOf(phone, watch)) {
-                val urges = ebb.progress(Instant.now(), Window.ALL_TIME).current.urges
-                check(urges == 2u) { "both sessions on each device, got $urges" }
+        open().use { phone ->
+            open(device = DeviceKind.WATCH).use { watch ->
+                started(phone)
+                watch.send(context(device = DeviceKind.WATCH, haptics = Platform.WEAR_OS), Event.Opened(null))
+                watch.send(context(device = DeviceKind.WATCH, haptics = Platform.WEAR_OS), Event.StartUrge(Source.WATCH))
+                val answer = runBlocking { watch.syncAnswer(phone.syncRequest()) }
+                val report = runBlocking { phone.syncMerge(answer) }
+                check(report.added > 0u) { "$report" }
+                check(phone.send(context(), Event.Opened("GB")).model.screen == Screen.TIMER) { "the watch's timer is not on the phone" }
+                val back = runBlocking { phone.syncAnswer(watch.syncRequest()) }
+                runBlocking { watch.syncMerge(back) }
+                val damaged = runBlocking { watch.syncAnswer(phone.syncRequest()) }.copyOf()
+                damaged[damaged.size / 2] = (damaged[damaged.size / 2].toInt() xor 0x5a).toByte()
+                expect<EbbException.SyncPayload> { runBlocking { phone.syncMerge(damaged) } }
             }
-            val payload = watch.syncAnswer(phone.syncRequest())
-            val damaged = payload.copyOf(payload.size / 2)
-            expect<EbbException.SyncPayload> { runBlocking { phone.syncMerge(damaged) } }
-            expect<EbbException.SyncPayload> { runBlocking { phone.syncMerge(byteArrayOf(1, 2, 3)) } }
-            check(phone.exportSessionsCsv() == watch.exportSessionsCsv()) { "same sessions" }
         }
-        phone.close(); watch.close()
     },
     "saying you are thinking of ending your life brings the crisis screen first" to {
         open().use { ebb ->
-            ebb.editSafetyPlan(Instant.now(), OFFSET, PlanChange.SetCountry("GB"))
-            ebb.editSafetyPlan(Instant.now(), OFFSET, PlanChange.AddPerson("Sam", "+44 7700 900123", Reach.CALL_OR_TEXT, null))
-            ebb.startUrge(Instant.now(), OFFSET, request(goal = 15))
-            for (intensity in listOf(null, 0, 5, 10)) {
-                val result = ebb.answer(Instant.now(), OFFSET, intensity, true)
-                val next = result.next as? NextScreen.CrisisFirst ?: error("crisis first, got ${result.next}")
-                check(next.screen.people.single().name == "Sam") { "their person" }
-                check(next.screen.lines.any { line -> line.actions.any { it.action == Action.Call("116123") } }) {
-                    "Samaritans for GB: ${next.screen.lines.map { it.name }}"
-                }
+            started(ebb)
+            ebb.send(context(), Event.StartUrge(Source.PHONE_APP))
+            val u = ebb.send(context(), Event.EndingLife).model
+            check(u.screen == Screen.CRISIS) { "${u.screen}" }
+            check(u.lines[0].startsWith("Thank you for saying so.")) { u.lines[0] }
+            check(u.allChoices().any { it.role == Role.REACH }) { "nothing to call" }
+            check(ebb.send(context(), Event.Back).model.screen == Screen.TIMER)
+        }
+    },
+    "self-harm that may need care shows the care card with an emergency number" to {
+        open().use { ebb ->
+            started(ebb)
+            ebb.send(context(), Event.StartUrge(Source.PHONE_APP))
+            ebb.send(context(T0.plusSeconds(60)), Event.AskOutcome)
+            val injury = ebb.send(context(T0.plusSeconds(61)), Event.EndUrge(OutcomeChoice.HURT_MYSELF)).model
+            check(injury.screen == Screen.INJURY) { "${injury.screen}" }
+            val care = ebb.send(context(T0.plusSeconds(62)), Event.MayNeedCare(true)).model
+            check(care.screen == Screen.CARE) { "${care.screen}" }
+            val call = care.allChoices().map { it.event }.filterIsInstance<Event.Reach>()
+                .map { it.action }.filterIsInstance<Action.Call>()
+            check(call.any { it.number == "999" }) { "no 999 for GB: $call" }
+        }
+    },
+    "crisis help without a store shows the lines for the kept country or the region" to {
+        val path = tempDb()
+        val none = crisisWithoutStore(path, null, context())
+        check(none.screen == Screen.CRISIS)
+        check(none.lines.any { "112" in it || "emergency number" in it }) { "${none.lines}" }
+        val gb = crisisWithoutStore(path, "GB", context())
+        val numbers = gb.allChoices().map { it.event }.filterIsInstance<Event.Reach>().map { it.action }
+        check(numbers.any { it is Action.Call && it.number == "116123" }) { "no Samaritans: $numbers" }
+        check(gb.allChoices().all { it.role == Role.REACH || it.role == Role.BACK }) {
+            "a choice that needs a store: ${gb.allChoices().map { it.label }}"
+        }
+    },
+    "progress and settings are screens of the flow" to {
+        open().use { ebb ->
+            started(ebb)
+            ebb.send(context(), Event.StartUrge(Source.PHONE_APP))
+            ebb.send(context(T0.plusSeconds(600)), Event.AskOutcome)
+            ebb.send(context(T0.plusSeconds(601)), Event.EndUrge(OutcomeChoice.PASSED))
+            val p = ebb.send(context(T0.plusSeconds(700)), Event.OpenProgress(Window.WEEK)).model
+            val detail = (p.detail as Detail.Progress).progress
+            check(detail.window == Window.WEEK && "2026" in detail.period) { detail.period }
+            check(detail.weekly.sumOf { it.urges.toInt() } == 1) { "${detail.weekly}" }
+            val s = ebb.send(context(), Event.SetCadence(CheckInCadence.EVERY_FIVE_MINUTES)).model
+            check(s.screen == Screen.PROGRESS || s.screen == Screen.SETTINGS) { "${s.screen}" }
+            ebb.send(context(), Event.OpenSettings)
+            val goals = ebb.send(context(), Event.Entered(Form.Goals, listOf("5 20 45"))).model
+            check(goals.screen == Screen.SETTINGS) { "${goals.screen}" }
+            check(goals.allChoices().any { "45" in it.label } || goals.sections.any { s -> s.items.any { "45" in it.text || "45" in (it.note ?: "") } }) {
+                "the goals are not shown"
             }
-            val calm = ebb.answer(Instant.now(), OFFSET, 2, false)
-            check(calm.next is NextScreen.Continue) { "${calm.next}" }
-            // Crisis help is one call away with no session and an empty plan too.
-            open().use { fresh -> check(fresh.crisisScreen().lines.isNotEmpty()) { "fallback lines" } }
         }
     },
-    "self-harm that needs medical care shows care information" to {
+    "a hidden skill is not offered on the timer" to {
         open().use { ebb ->
-            ebb.startUrge(Instant.now(), OFFSET, request(goal = 5))
-            val end = ebb.endUrge(Instant.now(), OFFSET, Outcome.SelfHarmed(true))
-            val care = end.next as? NextScreen.Care ?: error("care card, got ${end.next}")
-            check(care.card.sections.isNotEmpty() && care.emergency.isNotEmpty()) { "$care" }
-            check(ebb.privacyStatement().isNotEmpty()) { "privacy statement" }
+            started(ebb)
+            val timer = ebb.send(context(), Event.StartUrge(Source.PHONE_APP)).model
+            val offered = timer.allChoices().map { it.event }.filterIsInstance<Event.UseSkill>().map { it.skill }
+            check(offered.isNotEmpty()) { "no skills offered" }
+            val hidden = offered.first()
+            ebb.send(context(), Event.HideSkill(hidden))
+            val again = ebb.send(context(T0.plusSeconds(1)), Event.Home).model
+            val now = again.allChoices().map { it.event }.filterIsInstance<Event.UseSkill>().map { it.skill }
+            check(hidden !in now) { "$hidden is still offered: $now" }
         }
     },
-    "progress is a suspend function and settings round trip" to {
-        runBlocking {
-            val ebb = open()
-            ebb.startUrge(Instant.now(), OFFSET, request(goal = 5, intensity = 8))
-            ebb.endUrge(Instant.now(), OFFSET, Outcome.Passed)
-            val settings = ebb.settings().copy(showDaysWithout = true)
-            ebb.saveSettings(Instant.now(), OFFSET, settings)
-            val review = ebb.progress(Instant.now(), Window.WEEK)
-            check(review.current.urges == 1u && review.current.passedSafely == 1u) { "${review.current}" }
-            check(review.daysWithout != null && !review.daysWithout!!.contains("{")) { "${review.daysWithout}" }
-            expect<EbbException.InvalidInput> { ebb.saveSettings(Instant.now(), OFFSET, settings.copy(goalPresetsMinutes = listOf(0))) }
-            ebb.close()
-        }
-    },
-    "recommendations learn, respect hidden skills and carry reasons" to {
+    "events from several threads at once all land" to {
         open().use { ebb ->
-            val now = Instant.now()
-            val first = ebb.recommend(now, Need.NUMB, 8, false, listOf(Requirement.ICE, Requirement.WATER, Requirement.PERSON), 42uL)
-            check(first.isNotEmpty() && first.all { it.reason.isNotBlank() }) { "$first" }
-            check(first == ebb.recommend(now, Need.NUMB, 8, false, listOf(Requirement.ICE, Requirement.WATER, Requirement.PERSON), 42uL)) {
-                "same seed, same list"
-            }
-            val discreet = ebb.recommend(now, Need.TOO_MUCH, 5, true, emptyList(), 7uL)
-            check(discreet.none { it.skillId == "hold-ice" || it.skillId == "cold-water" }) { "nothing needing ice in public with none at hand" }
-            // Still strong after two skills: reaching a safe person comes first.
-            ebb.startUrge(now, OFFSET, request(goal = 15, intensity = 9))
-            repeat(2) { ebb.recordSkillUse(now, OFFSET, SkillUse("hold-ice", Need.TOO_MUCH, 9, 9, false)) }
-            ebb.checkIn(now, OFFSET, 9)
-            val strong = ebb.recommend(now, Need.TOO_MUCH, 9, false, listOf(Requirement.PERSON), 3uL)
-            check(strong.first().skillId == "reach-person") { strong.map { it.skillId }.toString() }
-        }
-    },
-    "calls from several threads at once all land" to {
-        open().use { ebb ->
+            started(ebb)
             val pool = Executors.newFixedThreadPool(8)
             val jobs = (0 until 8).map { t ->
                 pool.submit {
-                    repeat(50) { i -> ebb.writeNote(Instant.now(), OFFSET, "thread $t note $i") }
+                    // Two items in each list from each thread: 16 of a list's 20.
+                    for (list in EntryList.entries) {
+                        repeat(2) { i -> ebb.send(context(), Event.Entered(Form.PlanEntry(list), listOf("thread $t item $i"))) }
+                    }
                 }
             }
             jobs.forEach { it.get(60, TimeUnit.SECONDS) }
             pool.shutdown()
-            val json = runBlocking { ebb.exportJson(Instant.now()) }
-            val notes = Regex("note_written").findAll(json).count()
-            check(notes == 400) { "notes $notes" }
+            val plan = ebb.send(context(), Event.OpenPlan).model
+            val reasons = plan.sections.flatMap { it.items }.count { it.text.startsWith("thread ") }
+            check(reasons == 8 * 2 * EntryList.entries.size) { "items $reasons" }
         }
     },
     "10,000 create-and-close cycles do not grow memory" to {
@@ -306,7 +357,7 @@ val tests: List<Pair<String, () -> Unit>> = listOf(
         check(after - before < 30_000) { "memory grew by ${after - before} kB" }
     },
     "a shell reads Ebb's words by key without an open store" to {
-        check(text("urge.start") == "Start the timer") { "urge.start: ${text("urge.start")}" }
+        check(text("widget.start") == "Start the timer") { "widget.start: ${text("widget.start")}" }
         check(text("no.such.key") == null)
     },
 )
