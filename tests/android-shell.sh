@@ -28,15 +28,23 @@ rm -rf "$out" && mkdir -p "$out"
 generate_bindings kotlin "$lib" "$out/bindings"
 
 shell=android-example/shell/src
-"$KOTLINC" -nowarn "$out"/bindings/app/ebb/*.kt "$out"/bindings/app/ebb/core/*.kt \
-    "$shell"/main/kotlin/app/ebb/shell/*.kt "$shell"/test/kotlin/app/ebb/shell/*.kt \
-    -cp "$KOTLIN_CLASSPATH:$junit" -d "$out/shell.jar" 2>&1 | grep -v '^warning:' || true
-[ -f "$out/shell.jar" ] || { echo "android-shell: compile failed" >&2; exit 1; }
+# Android's Java level (compileOptions and jvmToolchain in the Gradle
+# files): Java 17. The generated bindings compile first, on their own; the
+# shell's own code then compiles with every warning shown and treated as
+# an error.
+release=(-jvm-target 17 -Xjdk-release=17)
+"$KOTLINC" "${release[@]}" "$out"/bindings/app/ebb/*.kt "$out"/bindings/app/ebb/core/*.kt \
+    -cp "$KOTLIN_CLASSPATH" -d "$out/bindings.jar" 2>"$out/bindings-warnings.txt" \
+    || { cat "$out/bindings-warnings.txt" >&2; echo "android-shell: the bindings did not compile" >&2; exit 1; }
+echo "android-shell: generated bindings compiled ($(grep -c '^warning:' "$out/bindings-warnings.txt" || true) warnings in generated code)"
+"$KOTLINC" "${release[@]}" -Werror "$shell"/main/kotlin/app/ebb/shell/*.kt "$shell"/test/kotlin/app/ebb/shell/*.kt \
+    -cp "$out/bindings.jar:$KOTLIN_CLASSPATH:$junit" -d "$out/shell.jar" \
+    || { echo "android-shell: compile failed" >&2; exit 1; }
 
 # Every *Test.kt file holds one test class of the same name.
 classes=()
 for f in "$shell"/test/kotlin/app/ebb/shell/*Test.kt; do
     classes+=("app.ebb.shell.$(basename "$f" .kt)")
 done
-java -Djna.library.path="$(dirname "$lib")" -cp "$out/shell.jar:$KOTLIN_CLASSPATH:$junit" \
+java -Djna.library.path="$(dirname "$lib")" -cp "$out/shell.jar:$out/bindings.jar:$KOTLIN_CLASSPATH:$junit" \
     org.junit.runner.JUnitCore "${classes[@]}"

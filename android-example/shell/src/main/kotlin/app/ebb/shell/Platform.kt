@@ -1,6 +1,7 @@
 package app.ebb.shell
 
 import app.ebb.core.Action
+import app.ebb.core.Reminder
 import java.time.Instant
 import java.time.ZoneId
 
@@ -43,28 +44,47 @@ interface Vibrator {
     fun cancel()
 }
 
-/** One notification to post at a given instant, even with the app closed. */
-data class PlannedNotification(
-    /** Stable id: scheduling the same id again replaces it. */
-    val id: Int,
-    /** When to post it. */
-    val at: Instant,
-    /** The words, from the core. */
-    val text: String,
-    /** Whether tapping it should open the check-in (an intensity question). */
-    val asksIntensity: Boolean,
-)
+/**
+ * The OS scheduler for the core's reminders (check-ins while the app may be
+ * suspended). On Android: alarms whose receiver posts each notification
+ * privately, with the reminder's `publicText` as the public version.
+ */
+interface Reminders {
+    /** Replaces every pending reminder with [reminders] (empty: cancel all). */
+    fun replaceAll(reminders: List<Reminder>)
+}
+
+/** Speaks [text] to a screen reader (TalkBack's announcement on Android). */
+fun interface Announcer {
+    fun announce(text: String)
+}
 
 /**
- * The OS scheduler for notifications. On Android: exact alarms whose
- * receiver posts the notification and asks the core what is due.
+ * Asks the OS for permission to post notifications, once, at the moment the
+ * person learns why (starting a timer, choosing check-ins). On Android 13+
+ * the POST_NOTIFICATIONS request; a no-op where the OS does not ask.
  */
-interface NotificationScheduler {
-    /** Posts [notification] at its instant, replacing one with the same id. */
-    fun schedule(notification: PlannedNotification)
+fun interface NotificationPermission {
+    fun ask()
+}
 
-    /** Cancels the notification with [id], if one is pending. */
-    fun cancel(id: Int)
+/**
+ * Hands a file to the person: a copy of everything they keep (the share
+ * sheet on Android, `ACTION_CREATE_DOCUMENT` or `ACTION_SEND` with a
+ * FileProvider URI). Ebb never writes it anywhere the person did not choose.
+ */
+fun interface Saver {
+    fun save(fileName: String, mimeType: String, contents: String)
+}
+
+/**
+ * Wakes the flow at an instant while the screen is up (a Handler on
+ * Android). Each call replaces the last; `null` cancels. While the app is in
+ * the background the core's reminders, scheduled through [Reminders], take
+ * over.
+ */
+fun interface Waker {
+    fun wakeAt(at: Instant?, wake: () -> Unit)
 }
 
 /**
@@ -88,6 +108,9 @@ interface KeyVault {
  * Ebb never calls or sends anything itself: the person presses call or send.
  */
 fun interface ActionOpener {
-    /** Opens [action] in the platform's app for it. */
-    fun open(action: Action)
+    /**
+     * Opens [action] in the platform's app for it. Returns false when no app
+     * can (no dialler, no messages): the shell then shows the number itself.
+     */
+    fun open(action: Action): Boolean
 }

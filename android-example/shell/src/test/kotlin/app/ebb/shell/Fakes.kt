@@ -6,7 +6,7 @@ import java.io.File
 import java.nio.file.Files
 import java.time.Duration
 import java.time.Instant
-import kotlinx.coroutines.Dispatchers
+import app.ebb.core.Platform
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.withTimeout
@@ -47,29 +47,54 @@ class RecordingVibrator(override val hasAmplitudeControl: Boolean) : Vibrator {
     }
 }
 
-class RecordingScheduler : NotificationScheduler {
-    val pending = sortedMapOf<Int, PlannedNotification>()
-    override fun schedule(notification: PlannedNotification) {
-        pending[notification.id] = notification
-    }
-    override fun cancel(id: Int) {
-        pending.remove(id)
+class RecordingReminders : Reminders {
+    val scheduled = java.util.Collections.synchronizedList(mutableListOf<List<app.ebb.core.Reminder>>())
+    override fun replaceAll(reminders: List<app.ebb.core.Reminder>) {
+        scheduled += reminders
     }
 }
 
-class RecordingOpener : ActionOpener {
+class RecordingOpener(var canOpen: Boolean = true) : ActionOpener {
     val opened = mutableListOf<Action>()
-    override fun open(action: Action) {
+    override fun open(action: Action): Boolean {
         opened += action
+        return canOpen
     }
 }
 
-/** Test words: the key's own format for the timer, the key itself otherwise. */
-val testWords = Words { key ->
-    when (key) {
-        Keys.TIMER_REMAINING -> "{minutes}:{seconds}"
-        else -> key.key
+/** A waker the test fires by hand, as if the instant had come. */
+class ManualWaker : Waker {
+    var at: Instant? = null
+    private var wake: (() -> Unit)? = null
+    override fun wakeAt(at: Instant?, wake: () -> Unit) {
+        this.at = at
+        this.wake = if (at == null) null else wake
     }
+    fun fire() {
+        val w = wake ?: error("no wake is set")
+        wake = null
+        w()
+    }
+}
+
+/** Every seam recorded. */
+class Recorded(hasAmplitudeControl: Boolean = true) {
+    val vibrator = RecordingVibrator(hasAmplitudeControl)
+    val reminders = RecordingReminders()
+    val opener = RecordingOpener()
+    val announced = mutableListOf<String>()
+    var permissionAsked = 0
+    val saved = mutableListOf<Triple<String, String, String>>()
+    val waker = ManualWaker()
+    val shell = Shell(
+        haptics = HapticPlayer(vibrator),
+        reminders = reminders,
+        opener = opener,
+        announcer = { announced += it },
+        permission = { permissionAsked++ },
+        saver = { name, mime, contents -> saved += Triple(name, mime, contents) },
+        waker = waker,
+    )
 }
 
 /** A fresh directory with an encrypted store opened in it. */
@@ -81,7 +106,12 @@ class TempStore(device: DeviceKind = DeviceKind.PHONE) : AutoCloseable {
     val companion: EbbCompanion = open(device)
 
     fun open(device: DeviceKind = DeviceKind.PHONE): EbbCompanion =
-        EbbCompanion.open(file, vault, device, clock, Dispatchers.IO)
+        EbbCompanion.open(
+            file, vault, device,
+            haptics = if (device == DeviceKind.WATCH) Platform.WEAR_OS else Platform.ANDROID_PHONE,
+            clock = clock,
+            locale = { "en-GB" },
+        )
 
     override fun close() {
         companion.close()

@@ -1,10 +1,10 @@
 package app.ebb.shell
 
 import app.ebb.EbbException
-import app.ebb.UrgeRequest
-import app.ebb.core.CheckInCadence
+import app.ebb.core.Detail
+import app.ebb.core.Event
+import app.ebb.core.Screen
 import app.ebb.core.Source
-import kotlinx.coroutines.runBlocking
 import org.junit.Assert.assertArrayEquals
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertNull
@@ -32,13 +32,16 @@ class StoreAndKeyTest {
     }
 
     @Test
-    fun aSessionSurvivesClosingAndReopeningWithTheStoredKey() = runBlocking {
+    fun aSessionSurvivesClosingAndReopeningWithTheStoredKey() {
         TempStore().use { store ->
-            val started = store.companion.startUrge(UrgeRequest(Source.WIDGET, 6, null, 15, CheckInCadence.EVERY_FIVE_MINUTES))
+            val started = store.companion.ebb.send(store.companion.context(), Event.StartUrge(Source.WIDGET))
+            val startedAt = (started.model.detail as Detail.Timer).timer.startedAt
             val keyBefore = store.vault.key!!.copyOf()
             store.companion.close()
             store.open().use { again ->
-                assertEquals(started.id, again.activeUrge()?.id)
+                val opened = again.ebb.send(again.context(), Event.Opened(null)).model
+                assertEquals(Screen.TIMER, opened.screen)
+                assertEquals(startedAt, (opened.detail as Detail.Timer).timer.startedAt)
             }
             assertArrayEquals(keyBefore, store.vault.key)
             assertEquals(1, store.vault.writes)

@@ -90,23 +90,26 @@ class SyncSessionTest {
     fun aRoundBetweenTwoRealStoresGivesBothEverySession() = runBlocking {
         TempStore(app.ebb.core.DeviceKind.WATCH).use { watch ->
             TempStore(app.ebb.core.DeviceKind.PHONE).use { phone ->
-                val request = app.ebb.UrgeRequest(
-                    app.ebb.core.Source.WATCH, 6, null, 5, app.ebb.core.CheckInCadence.NEVER,
-                )
-                watch.companion.startUrge(request)
-                watch.companion.endUrge(app.ebb.core.Outcome.Passed)
-                phone.companion.startUrge(request.copy(source = app.ebb.core.Source.PHONE_APP))
-                phone.companion.endUrge(app.ebb.core.Outcome.UsedSkill)
+                fun timer(store: TempStore, source: app.ebb.core.Source, outcome: app.ebb.core.OutcomeChoice) {
+                    val ebb = store.companion.ebb
+                    ebb.send(store.companion.context(), app.ebb.core.Event.StartUrge(source))
+                    ebb.send(store.companion.context(), app.ebb.core.Event.AskOutcome)
+                    ebb.send(store.companion.context(), app.ebb.core.Event.EndUrge(outcome))
+                }
+                timer(watch, app.ebb.core.Source.WATCH, app.ebb.core.OutcomeChoice.PASSED)
+                timer(phone, app.ebb.core.Source.PHONE_APP, app.ebb.core.OutcomeChoice.USED_SKILL)
 
-                val link = Link(EbbSyncStore(watch.companion.bindings), EbbSyncStore(phone.companion.bindings))
+                val link = Link(EbbSyncStore(watch.companion.ebb), EbbSyncStore(phone.companion.ebb))
                 link.watch.begin()
                 val (onWatch, onPhone) = link.drain()
                 assertEquals(2, onWatch) // the phone's start and end
                 assertEquals(2, onPhone)
                 for (store in listOf(watch, phone)) {
-                    val review = store.companion.progress(app.ebb.core.Window.WEEK)
-                    assertEquals(2u, review.current.urges)
-                    assertEquals(2u, review.current.passedSafely)
+                    val review = store.companion.ebb.send(
+                        store.companion.context(), app.ebb.core.Event.OpenProgress(app.ebb.core.Window.WEEK),
+                    ).model.detail as app.ebb.core.Detail.Progress
+                    assertEquals(2, review.progress.weekly.sumOf { it.urges.toInt() })
+                    assertEquals(2, review.progress.weekly.sumOf { it.passedSafely.toInt() })
                 }
                 // A second round finds nothing new.
                 link.watch.begin()
