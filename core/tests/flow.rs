@@ -233,6 +233,41 @@ fn a_second_start_returns_to_the_running_timer() {
 }
 
 #[test]
+fn coming_back_from_the_dialler_keeps_crisis_help_and_its_way_back() {
+    let mut d = Driver::new(DeviceKind::Phone);
+    d.send(Event::Opened {
+        region: Some("GB".to_owned()),
+    });
+    d.send(Event::FinishFirstRun { start_plan: false });
+    d.send(Event::StartUrge {
+        source: Source::Widget,
+    });
+    let crisis = d.send(Event::OpenCrisis).model;
+    assert_eq!(crisis.screen, Screen::Crisis);
+    // The person calls a line; the dialler takes the front, then Ebb
+    // comes back to it.
+    d.wait(20 * MINUTE);
+    let back = d.send(Event::Opened {
+        region: Some("GB".to_owned()),
+    });
+    assert_eq!(
+        back.model.screen,
+        Screen::Crisis,
+        "{}",
+        back.model.transcript()
+    );
+    assert!(
+        back.effects
+            .iter()
+            .any(|e| matches!(e, ebb_core::flow::Effect::Schedule { .. })),
+        "the running timer's reminders are set again: {:?}",
+        back.effects
+    );
+    let timer = d.send(Event::Back).model;
+    assert_eq!(timer.screen, Screen::Timer, "{}", timer.transcript());
+}
+
+#[test]
 fn a_timer_forgotten_for_days_is_asked_about_and_does_not_grow_the_goal() {
     let mut d = Driver::new(DeviceKind::Desktop);
     d.send(Event::StartUrge {

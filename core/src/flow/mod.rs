@@ -519,7 +519,7 @@ impl Flow {
     }
 
     /// Places a flow on opening: the first run once, a running timer if
-    /// there is one, else home. A guide being played stays.
+    /// there is one, else home. A guide being played and crisis help stay.
     fn open(
         &mut self,
         store: &mut Store,
@@ -527,7 +527,12 @@ impl Flow {
         effects: &mut Vec<Effect>,
     ) -> Result<(), FlowError> {
         let active = store.active_urge()?;
-        if self.playing.is_some() && active.is_some() {
+        // A guide being played stays; so does crisis help, with its way
+        // back: the person may be coming back from a call they made from it.
+        if (self.playing.is_some() && active.is_some())
+            || matches!(self.place, Place::Crisis { .. })
+        {
+            timer::reschedule(store, ctx, effects)?;
             return Ok(());
         }
         self.back.clear();
