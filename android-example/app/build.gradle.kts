@@ -27,6 +27,7 @@ kotlin { jvmToolchain(17) }
 dependencies {
     implementation(project(":shell"))
     implementation(project(":datalayer"))
+    implementation(project(":platform"))
     implementation(libs.jna) { artifact { type = "aar" } }
     implementation(libs.kotlinx.coroutines.android)
     implementation(platform(libs.compose.bom))
@@ -35,6 +36,4 @@ dependencies {
     implementation(libs.activity.compose)
     implementation(libs.lifecycle.runtime.compose)
     implementation(libs.lifecycle.viewmodel.compose)
-    implementation(libs.glance.appwidget)
-    implementation(libs.glance.material3)
 }

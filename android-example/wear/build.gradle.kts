@@ -27,6 +27,7 @@ kotlin { jvmToolchain(17) }
 dependencies {
     implementation(project(":shell"))
     implementation(project(":datalayer"))
+    implementation(project(":platform"))
     implementation(libs.jna) { artifact { type = "aar" } }
     implementation(libs.kotlinx.coroutines.android)
     implementation(platform(libs.compose.bom))

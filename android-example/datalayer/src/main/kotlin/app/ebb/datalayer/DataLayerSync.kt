@@ -51,7 +51,7 @@ abstract class SyncListenerService : WearableListenerService() {
     /** The log of this process. */
     abstract fun companion(): EbbCompanion
 
-    private fun ebb(): Ebb = companion().bindings
+    private fun ebb(): Ebb = companion().ebb
 
     override fun onMessageReceived(event: MessageEvent) {
         if (event.path != SYNC_PATH) return

@@ -9,16 +9,14 @@ import androidx.wear.protolayout.TimelineBuilders
 import androidx.wear.tiles.RequestBuilders
 import androidx.wear.tiles.TileBuilders
 import androidx.wear.tiles.TileService
-import app.ebb.core.GuideId
-import app.ebb.core.Platform
+import app.ebb.text
 import com.google.common.util.concurrent.Futures
 import com.google.common.util.concurrent.ListenableFuture
-import kotlinx.coroutines.runBlocking
 
-/** A tile whose one tap starts the breathing pacer; its words are the guide's title from the core. */
+/** A tile whose one tap starts the breathing pacer; its word is the core's ("Breathe"). */
 class BreathingTile : TileService() {
     override fun onTileRequest(request: RequestBuilders.TileRequest): ListenableFuture<TileBuilders.Tile> {
-        val title = runBlocking { WatchEbb.get(this@BreathingTile).guide(GuideId.BREATHING, Platform.WEAR_OS).title }
+        val title = text("flow.timer.breathe") ?: ""
         val launch = ActionBuilders.LaunchAction.Builder()
             .setAndroidActivity(
                 ActionBuilders.AndroidActivity.Builder()

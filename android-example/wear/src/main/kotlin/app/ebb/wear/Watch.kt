@@ -1,101 +1,124 @@
 package app.ebb.wear
 
+import android.app.Notification
 import android.app.NotificationChannel
 import android.app.NotificationManager
 import android.app.PendingIntent
 import android.content.Context
 import android.content.Intent
 import android.content.pm.ServiceInfo
-import android.os.VibrationEffect
-import android.os.VibratorManager
+import android.os.Handler
+import android.os.Looper
+import android.os.PowerManager
 import androidx.lifecycle.LifecycleService
 import androidx.lifecycle.lifecycleScope
 import androidx.wear.ongoing.OngoingActivity
 import androidx.wear.ongoing.Status
-import app.ebb.BreathingChoice
 import app.ebb.core.DeviceKind
-import app.ebb.core.GuideId
 import app.ebb.core.Platform
+import app.ebb.core.Screen
 import app.ebb.datalayer.DataLayerPeer
-import app.ebb.shell.EbbSyncStore
-import app.ebb.datalayer.KeystoreVault
 import app.ebb.datalayer.SyncListenerService
-import app.ebb.shell.CrisisAccess
+import app.ebb.platform.AlarmReminders
+import app.ebb.platform.AndroidVibrator
+import app.ebb.platform.HandlerWaker
+import app.ebb.platform.IntentOpener
+import app.ebb.platform.KeystoreVault
+import app.ebb.platform.ShareSaver
+import app.ebb.shell.Announcer
 import app.ebb.shell.EbbCompanion
-import app.ebb.shell.GuidePlayer
-import app.ebb.shell.GuideState
+import app.ebb.shell.EbbSyncStore
+import app.ebb.shell.FlowDriver
 import app.ebb.shell.HapticPlayer
-import app.ebb.shell.KeyVault
+import app.ebb.shell.NotificationPermission
+import app.ebb.shell.Shell
 import app.ebb.shell.SyncSession
-import app.ebb.shell.Vibrator
 import java.io.File
 import kotlinx.coroutines.flow.collectLatest
 import kotlinx.coroutines.launch
 
-/** The watch's log, opened once per process (the key sealed as on the phone). */
+/**
+ * The watch's log and flow, opened once per process (the key sealed as
+ * on the phone). The activity draws the flow's models; [GuideService]
+ * keeps the process, and so the flow's wakes and haptics, alive while a
+ * guide plays with the screen off.
+ */
 object WatchEbb {
-    @Volatile private var opened: EbbCompanion? = null
+    @Volatile private var opened: FlowDriver? = null
 
-    fun get(context: Context): EbbCompanion = opened ?: synchronized(this) {
-        opened ?: EbbCompanion.open(
-            File(context.noBackupFilesDir, "ebb.db"),
-            vault(context),
-            DeviceKind.WATCH,
-        ).also { opened = it }
+    /** Announces for the activity in front, if any. */
+    @Volatile var speaker: ((String) -> Unit)? = null
+
+    fun flow(context: Context): FlowDriver = opened ?: synchronized(this) {
+        opened ?: open(context.applicationContext).also { opened = it }
     }
 
-    private fun vault(context: Context): KeyVault = KeystoreVault(context)
-}
-
-/** The watch motor: the core's waveform, or its on/off fallback. */
-class WatchVibrator(context: Context) : Vibrator {
-    private val motor = (context.getSystemService(Context.VIBRATOR_MANAGER_SERVICE) as VibratorManager).defaultVibrator
-    override val hasAmplitudeControl: Boolean get() = motor.hasAmplitudeControl()
-    override fun playWaveform(timingsMs: LongArray, amplitudes: IntArray, repeat: Int) =
-        motor.vibrate(VibrationEffect.createWaveform(timingsMs, amplitudes, repeat))
-    override fun playOnOff(timingsMs: LongArray, repeat: Int) = motor.vibrate(VibrationEffect.createWaveform(timingsMs, repeat))
-    override fun cancel() = motor.cancel()
+    private fun open(context: Context): FlowDriver {
+        val companion = EbbCompanion.open(
+            File(context.noBackupFilesDir, "ebb.db"),
+            KeystoreVault(context),
+            DeviceKind.WATCH,
+            Platform.WEAR_OS,
+        )
+        return FlowDriver(
+            companion,
+            Shell(
+                haptics = HapticPlayer(AndroidVibrator(context)),
+                reminders = AlarmReminders(context),
+                opener = IntentOpener(context),
+                announcer = Announcer { text -> speaker?.invoke(text) },
+                // The watch posts through the phone's permission; nothing to ask here.
+                permission = NotificationPermission {},
+                saver = ShareSaver(context),
+                waker = HandlerWaker(Handler(Looper.getMainLooper())),
+            ),
+        )
+    }
 }
 
 /**
- * Plays a breathing pacer or the hold-ice prompt as a foreground service
- * with an OngoingActivity, so the haptics continue with the screen off and
- * the watch face shows a way back. The step words become the status text.
+ * Runs while the flow shows a guide's step: a foreground service with an
+ * OngoingActivity and a partial wake lock, so the flow's wakes keep
+ * playing each step's haptics with the screen off and the watch face
+ * shows a way back. The status text is the model's heading; the service
+ * stops itself when the model is no longer a guide.
  */
 class GuideService : LifecycleService() {
-    lateinit var player: GuidePlayer
-
-    override fun onCreate() {
-        super.onCreate()
-        val ebb = WatchEbb.get(this)
-        player = GuidePlayer(ebb, HapticPlayer(WatchVibrator(this)), Platform.WEAR_OS, CrisisAccess(ebb) { }, lifecycleScope)
-        Companion.running = this
-    }
+    private var lock: PowerManager.WakeLock? = null
 
     override fun onStartCommand(intent: Intent?, flags: Int, startId: Int): Int {
         super.onStartCommand(intent, flags, startId)
+        val flow = WatchEbb.flow(this)
         val notifications = getSystemService(NotificationManager::class.java)
-        notifications.createNotificationChannel(NotificationChannel(CHANNEL, packageManager.getApplicationLabel(applicationInfo), NotificationManager.IMPORTANCE_LOW))
+        notifications.createNotificationChannel(
+            NotificationChannel(CHANNEL, packageManager.getApplicationLabel(applicationInfo), NotificationManager.IMPORTANCE_LOW),
+        )
         val open = PendingIntent.getActivity(this, 0, Intent(this, WearActivity::class.java), PendingIntent.FLAG_IMMUTABLE)
-        val compat = androidx.core.app.NotificationCompat.Builder(this, CHANNEL)
-            .setSmallIcon(android.R.drawable.ic_media_play).setOngoing(true).setContentIntent(open)
+        val heading = flow.model?.heading.orEmpty()
+        val builder = androidx.core.app.NotificationCompat.Builder(this, CHANNEL)
+            .setSmallIcon(android.R.drawable.ic_media_play)
+            .setOngoing(true)
+            .setContentIntent(open)
+            .setContentText(heading)
+            .setVisibility(Notification.VISIBILITY_PRIVATE)
+        OngoingActivity.Builder(this, NOTIFICATION_ID, builder)
+            .setStaticIcon(android.R.drawable.ic_media_play)
+            .setTouchIntent(open)
+            .setStatus(Status.Builder().addTemplate(heading).build())
+            .build()
+            .apply(this)
+        startForeground(NOTIFICATION_ID, builder.build(), ServiceInfo.FOREGROUND_SERVICE_TYPE_SPECIAL_USE)
+        if (lock == null) {
+            lock = getSystemService(PowerManager::class.java)
+                .newWakeLock(PowerManager.PARTIAL_WAKE_LOCK, "ebb:guide")
+                .apply { acquire(MAX_GUIDE_MS) }
+        }
         lifecycleScope.launch {
-            val guide = intent?.getStringExtra(EXTRA_GUIDE)
-            if (guide == GuideId.HOLD_ICE.name) player.choose(GuideId.HOLD_ICE) else player.chooseBreathing(BreathingChoice.Gentle, 2)
-            val title = (player.ui.value as GuideState.Intro).guide.title
-            OngoingActivity.Builder(this@GuideService, NOTIFICATION_ID, compat)
-                .setStaticIcon(android.R.drawable.ic_media_play)
-                .setTouchIntent(open)
-                .setStatus(Status.Builder().addTemplate(title).build())
-                .build()
-                .apply(this@GuideService)
-            startForeground(NOTIFICATION_ID, compat.setContentText(title).build(), ServiceInfo.FOREGROUND_SERVICE_TYPE_SPECIAL_USE)
-            player.begin()
-            player.ui.collectLatest { state ->
-                when (state) {
-                    is GuideState.Playing -> notifications.notify(NOTIFICATION_ID, compat.setContentText(state.step.text).build())
-                    is GuideState.Finished -> stopSelf()
-                    else -> Unit
+            flow.models.collectLatest { model ->
+                if (model?.screen != Screen.GUIDE) {
+                    stopSelf()
+                } else {
+                    notifications.notify(NOTIFICATION_ID, builder.setContentText(model.heading).build())
                 }
             }
         }
@@ -103,28 +126,29 @@ class GuideService : LifecycleService() {
     }
 
     override fun onDestroy() {
-        player.stop()
-        Companion.running = null
+        lock?.takeIf { it.isHeld }?.release()
+        lock = null
         super.onDestroy()
     }
 
     companion object {
-        const val EXTRA_GUIDE = "guide"
         private const val CHANNEL = "guide"
         private const val NOTIFICATION_ID = 7
-        @Volatile var running: GuideService? = null
 
-        fun start(context: Context, guide: GuideId) =
-            context.startForegroundService(Intent(context, GuideService::class.java).putExtra(EXTRA_GUIDE, guide.name))
+        /** The longest a guide keeps the CPU awake, should it never end. */
+        private const val MAX_GUIDE_MS = 30 * 60 * 1000L
+
+        fun start(context: Context) =
+            context.startForegroundService(Intent(context, GuideService::class.java))
     }
 }
 
 /** Answers the phone's sync messages with this watch's log; starts a round when the app opens. */
 class WatchSyncService : SyncListenerService() {
-    override fun companion(): EbbCompanion = WatchEbb.get(this)
+    override fun companion(): EbbCompanion = WatchEbb.flow(this).companion
 
     companion object {
         suspend fun syncNow(context: Context) =
-            SyncSession(EbbSyncStore(WatchEbb.get(context).bindings), DataLayerPeer(context)).begin()
+            SyncSession(EbbSyncStore(WatchEbb.flow(context).companion.ebb), DataLayerPeer(context)).begin()
     }
 }
