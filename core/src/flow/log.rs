@@ -252,7 +252,7 @@ pub fn summary(e: &store::Event, locale: Locale, book: &SkillBook) -> String {
                 ("goal", &goal.minutes().to_string()),
                 (
                     "intensity",
-                    &intensity.map_or_else(|| "-".to_owned(), |i| i.value().to_string()),
+                    &intensity.map_or_else(|| "none".to_owned(), |i| i.value().to_string()),
                 ),
             ],
         ),

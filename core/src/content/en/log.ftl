@@ -1,6 +1,10 @@
 ## The log: one line per entry, wherever the log is shown.
 
-log-kind-urge_started = Timer started, goal { $goal } min, strength { $intensity }
+# $intensity is "none" when the person gave no strength at the start.
+log-kind-urge_started = { $intensity ->
+        [none] Timer started, goal { $goal } min
+       *[other] Timer started, goal { $goal } min, strength { $intensity }
+    }
 log-kind-checked_in = Check-in, strength { $intensity }
 log-kind-skill_used = Skill used: { $skill }
 log-kind-goal_extended = Goal stretched to { $goal } min
