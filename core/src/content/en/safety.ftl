@@ -50,7 +50,7 @@ safety-link-label = Crisis help
 safety-link-hint = Opens your safety plan, your people and crisis lines.
 safety-ask-ending_life = I am thinking about ending my life
 safety-crisis-heading = You do not have to face this alone
-safety-crisis-intro = Thank you for telling Ebb. Here are your plan, your people and lines you can call or text. Take it one step at a time.
+safety-crisis-intro = Here are your plan, your people and lines you can call or text. Take it one step at a time.
 safety-crisis-emergency_hint = If you are in danger now, call your emergency number.
 
 ## The still-strong offer.
