@@ -24,14 +24,16 @@ public struct StorelessCrisis: Sendable {
     public let model: Model
     private let opener: any ActionOpener
 
-    /// The crisis screen for the database at `database`. `region` is the
-    /// device's region (`Locale.current.region?.identifier`).
+    /// The crisis screen for the database at `database` (nil where there
+    /// is no place for one, such as a missing app group: the region
+    /// decides). `region` is the device's region
+    /// (`Locale.current.region?.identifier`).
     public init(
-        database: URL, region: String?, device: DeviceKind, platform: Platform?, opener: any ActionOpener,
+        database: URL?, region: String?, device: DeviceKind, platform: Platform?, opener: any ActionOpener,
         locale: String = Locale.current.identifier, clock: any WallClock = SystemWallClock()
     ) throws {
         model = try crisisWithoutStore(
-            databasePath: database.path, region: region,
+            databasePath: database?.path ?? "", region: region,
             context: Companion.context(device: device, platform: platform, locale: locale, clock: clock))
         self.opener = opener
     }

@@ -126,7 +126,7 @@ final class EbbTests: XCTestCase {
         try ebb.integrityCheck()
 
         let corrupt = tempDb()
-        FileManager.default.createFile(atPath: corrupt, contents: Data((0..<10_000).map { UInt8($0 % 251) }))
+        XCTAssertTrue(FileManager.default.createFile(atPath: corrupt, contents: Data((0..<10_000).map { UInt8($0 % 251) })))
         XCTAssertThrowsError(try open(corrupt)) { error in
             guard case EbbError.NotADatabase = error else { return XCTFail("\(error)") }
         }
