@@ -108,7 +108,6 @@ struct FileToSave: Identifiable, Transferable {
 @MainActor @Observable
 final class SaveRequests {
     var pending: FileToSave?
-    nonisolated init() {}
 }
 
 /// Hands the core's files to the share sheet through `SaveRequests`.
