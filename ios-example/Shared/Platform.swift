@@ -73,8 +73,7 @@ struct OpensNothing: ActionOpener {
     func open(_ action: Action) async -> Bool { false }
 }
 
-/// For processes that save nothing (the widget, whose only event starts
-/// a timer).
+/// For processes that save nothing (the widget, which shows no export).
 struct SavesNothing: Saver {
     func save(fileName: String, mimeType: String, contents: String) async {}
 }

@@ -1,9 +1,9 @@
 import EbbBindings
 
 /// Words a shell draws outside the core's models, by the core's content
-/// keys: a widget button, a sheet's close button, chart series. They come from the core like every
-/// other word (`text(key:)` needs no open store); the shells keep no
-/// English of their own.
+/// keys: a widget button, a sheet's close button, chart series. They come
+/// from the core like every other word (`text(key:)` needs no open
+/// store); the shells keep no English of their own.
 public enum ShellWord: String, CaseIterable, Sendable {
     case close = "common.close"
     /// The widget's one button.
