@@ -11,72 +11,63 @@ import WatchKit
 
 @main
 struct EbbWatchApp: App {
-    @State private var watch = WatchModel()
-
-    var body: some Scene {
-        WindowGroup { WatchRoot(watch: watch) }
-    }
-}
-
-@MainActor
-final class WatchModel {
-    let screen: ScreenState?
-    let crisis: CrisisScreenView?
-    /// App-scoped, so the session outlives the views that start it.
-    let runtime = GuideRuntime()
-
-    init() {
-        do {
+    @State private var launch = Launch(
+        flow: {
             let companion = try SharedStore.openOnWatch()
             // The watch schedules its own timer's check-ins: a timer started
             // here reaches the phone only at the next sync round.
+            let saves = SaveRequests()
             let shell = Shell(
                 haptics: WatchHaptics(), notifications: UserNotificationScheduler(mayAsk: true),
-                opener: WatchOpener(), announcer: VoiceOverAnnouncer())
-            screen = ScreenState(driver: FlowDriver(companion: companion, shell: shell))
-            crisis = nil
-        } catch {
-            screen = nil
-            crisis = crisisWithoutStore(
-                databasePath: SharedStore.watchDatabase.path, region: Locale.current.region?.identifier)
+                opener: WatchOpener(), announcer: VoiceOverAnnouncer(), saver: ShareSheetSaver(requests: saves))
+            return ScreenState(driver: FlowDriver(companion: companion, shell: shell), saves: saves)
+        },
+        crisis: {
+            try StorelessCrisis(
+                database: SharedStore.watchDatabase, region: Locale.current.region?.identifier, device: .watch,
+                platform: .appleWatch, opener: WatchOpener())
+        })
+    /// App-scoped, so the session outlives the views that start it.
+    @State private var runtime = GuideRuntime()
+
+    var body: some Scene {
+        WindowGroup {
+            LaunchView(launch: launch) { screen in WatchRoot(screen: screen, runtime: runtime) }
         }
     }
 }
 
 struct WatchRoot: View {
-    let watch: WatchModel
+    let screen: ScreenState
+    let runtime: GuideRuntime
     @AppStorage("hapticsOnly") private var hapticsOnly = false
     @Environment(\.scenePhase) private var phase
 
     var body: some View {
-        if let screen = watch.screen {
-            NavigationStack {
-                if let model = screen.model {
-                    let guiding = model.screen == .guide
-                    ScreenView(model: model, dark: guiding && hapticsOnly, choose: screen.choose)
-                        .toolbar {
-                            if guiding {
-                                ToolbarItem(placement: .topBarLeading) {
-                                    Toggle(isOn: $hapticsOnly) {
-                                        Label(ShellWord.hapticsOnly.text ?? "", systemImage: "hand.tap")
-                                    }
+        NavigationStack {
+            if let model = screen.model {
+                let guiding = model.screen == .guide
+                ScreenView(model: model, dark: guiding && hapticsOnly, choose: screen.choose)
+                    .toolbar {
+                        if guiding {
+                            ToolbarItem(placement: .topBarLeading) {
+                                Toggle(isOn: $hapticsOnly) {
+                                    Label(ShellWord.hapticsOnly.text ?? "", systemImage: "hand.tap")
                                 }
                             }
                         }
-                        .onChange(of: model, initial: true) { _, model in watch.runtime.follow(model) }
-                }
+                    }
+                    .onChange(of: model, initial: true) { _, model in runtime.follow(model) }
             }
-            .onChange(of: phase, initial: true) { _, phase in
-                // With the wrist down during a guide the session keeps the
-                // app running; only leaving for good pauses the flow.
-                if phase != .background || !watch.runtime.isRunning { screen.phase(phase) }
-            }
-            .task {
-                // Bring the phone's history over and send ours (one round per launch).
-                _ = try? await SyncRound.run(screen.driver.companion.ebb, with: ConnectivityPeer(), as: .asking)
-            }
-        } else if let crisis = watch.crisis {
-            CrisisWithoutStore(screen: crisis)
+        }
+        .onChange(of: phase, initial: true) { _, phase in
+            // With the wrist down during a guide the session keeps the app
+            // running; only leaving for good pauses the flow.
+            if phase != .background || !runtime.isRunning { screen.phase(phase) }
+        }
+        .task {
+            // Bring the phone's history over and send ours (one round per launch).
+            _ = try? await SyncRound.run(screen.driver.companion.ebb, with: ConnectivityPeer(), as: .asking)
         }
     }
 }

@@ -8,19 +8,24 @@ import EbbKit
 import SwiftUI
 import WidgetKit
 
+/// The flow as the widget's process runs it: the app group's database,
+/// no haptics, nothing opened or saved, and no permission prompt (an
+/// extension cannot show one; the app asks when it next opens on the
+/// running timer).
+private func widgetFlow() throws -> FlowDriver {
+    let shell = Shell(
+        haptics: NoHaptics(), notifications: UserNotificationScheduler(mayAsk: false), opener: OpensNothing(),
+        announcer: VoiceOverAnnouncer(), saver: SavesNothing())
+    return FlowDriver(companion: try SharedStore.openShared(platform: nil), shell: shell)
+}
+
 /// Starts an urge timer, or leaves the running one as it is.
 struct StartUrgeIntent: AppIntent {
-    static let title: LocalizedStringResource = "flow.home.start"
+    static let title: LocalizedStringResource = "widget.start"
     static let openAppWhenRun = false
 
     func perform() async throws -> some IntentResult {
-        let companion = try SharedStore.openShared(platform: nil)
-        // An extension shows no permission prompt; the app asks when it
-        // next opens on the running timer.
-        let shell = Shell(
-            haptics: NoHaptics(), notifications: UserNotificationScheduler(mayAsk: false), opener: OpensNothing(),
-            announcer: VoiceOverAnnouncer())
-        try await FlowDriver(companion: companion, shell: shell).send(.startUrge(source: .widget))
+        try await widgetFlow().send(.startUrge(source: .widget))
         WidgetCenter.shared.reloadAllTimelines()
         return .result()
     }
@@ -28,7 +33,7 @@ struct StartUrgeIntent: AppIntent {
 
 struct UrgeEntry: TimelineEntry {
     let date: Date
-    /// The running timer's start and goal, if one runs.
+    /// The running timer's start and goal, from the core's timer model.
     let running: ClosedRange<Date>?
 }
 
@@ -36,21 +41,25 @@ struct UrgeProvider: TimelineProvider {
     func placeholder(in context: Context) -> UrgeEntry { UrgeEntry(date: .now, running: nil) }
 
     func getSnapshot(in context: Context, completion: @escaping (UrgeEntry) -> Void) {
-        completion(entry())
+        Task { completion(await entry()) }
     }
 
     func getTimeline(in context: Context, completion: @escaping (Timeline<UrgeEntry>) -> Void) {
-        let entry = entry()
-        // Redraw when the goal is reached; the app reloads on every change.
-        completion(Timeline(entries: [entry], policy: entry.running.map { .after($0.upperBound) } ?? .never))
+        Task {
+            let entry = await entry()
+            // Redraw when the goal is reached; the app reloads on every change.
+            completion(Timeline(entries: [entry], policy: entry.running.map { .after($0.upperBound) } ?? .never))
+        }
     }
 
-    /// A read, not an event: drawing the widget must not deliver the
-    /// timer's cues (the app shows them) or reschedule anything.
-    private func entry() -> UrgeEntry {
-        let session = try? SharedStore.openShared(platform: nil).ebb.activeUrge(now: .now)
-        return UrgeEntry(
-            date: .now, running: session.map { $0.startedAt...$0.startedAt.addingTimeInterval($0.goal) })
+    /// The model the flow opens on: the timer's clock when the core shows
+    /// a running timer, else the start button. The core has no read-only
+    /// call, so drawing opens the flow like the app does (a cue that is due
+    /// is delivered here; its reminder is on the lock screen already).
+    private func entry() async -> UrgeEntry {
+        let model = try? await widgetFlow().open(region: Locale.current.region?.identifier)
+        guard case .timer(let timer) = model?.detail else { return UrgeEntry(date: .now, running: nil) }
+        return UrgeEntry(date: .now, running: timer.startedAt...timer.startedAt.addingTimeInterval(timer.goal))
     }
 }
 

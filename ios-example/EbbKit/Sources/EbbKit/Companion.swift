@@ -33,12 +33,6 @@ public enum DatabaseKey {
     }
 }
 
-/// The time of a call, as the core takes it.
-public struct Moment: Sendable, Hashable {
-    public let now: Date
-    public let utcOffsetSecs: Int32
-}
-
 /// An open Ebb and the device it runs on: what every event's context
 /// needs. Value type; the `Ebb` it holds is thread-safe.
 public struct Companion: Sendable {
@@ -86,16 +80,20 @@ public struct Companion: Sendable {
         return Companion(ebb: ebb, device: device, platform: platform, locale: locale, clock: clock)
     }
 
-    /// Now, with the local offset now.
-    public func moment() -> Moment {
-        let now = clock.now()
-        return Moment(now: now, utcOffsetSecs: clock.utcOffsetSeconds(at: now))
-    }
-
     /// The context of an event happening now.
     public func context() -> Context {
-        let at = moment()
+        Self.context(device: device, platform: platform, locale: locale, clock: clock)
+    }
+
+    /// The context of an event happening now on a device, for calls that
+    /// need no open store (crisis help when the store did not open).
+    public static func context(
+        device: DeviceKind, platform: Platform?, locale: String = Locale.current.identifier,
+        clock: any WallClock = SystemWallClock()
+    ) -> Context {
+        let now = clock.now()
         return Context(
-            now: at.now, utcOffsetSecs: at.utcOffsetSecs, device: device, haptics: platform, locale: locale)
+            now: now, utcOffsetSecs: clock.utcOffsetSeconds(at: now), device: device, haptics: platform,
+            locale: locale.replacingOccurrences(of: "_", with: "-"))
     }
 }

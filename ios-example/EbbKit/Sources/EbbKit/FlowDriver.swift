@@ -3,7 +3,8 @@ import Foundation
 
 /// Runs the core's flow for a shell: sends each event with its context,
 /// publishes the model to show, carries out the effects through the
-/// shell's platform layer and wakes the flow when the core asks.
+/// shell's platform layer (haptics, notifications, the dialler, VoiceOver,
+/// saving a file) and wakes the flow when the core asks.
 ///
 /// Screens render `model` (the heading, lines, question, sections,
 /// choices and detail) and send the event of the choice the person picks;
@@ -131,6 +132,8 @@ public actor FlowDriver {
             _ = await shell.opener.open(action)
         case .announce(let text):
             await shell.announcer.announce(text)
+        case .save(let fileName, let mimeType, let contents):
+            await shell.saver.save(fileName: fileName, mimeType: mimeType, contents: contents)
         }
     }
 

@@ -56,6 +56,15 @@ public protocol Announcer: Sendable {
     func announce(_ text: String) async
 }
 
+/// Hands the person a file the core made: a copy of everything Ebb keeps
+/// (the log's export, as JSON or CSV). The person chooses where it goes
+/// (the system's file exporter or share sheet); Ebb writes it nowhere else.
+public protocol Saver: Sendable {
+    /// Offers `contents` to save as `fileName` (the core's name, such as
+    /// "ebb-2026-12-02.json"), of media type `mimeType`.
+    func save(fileName: String, mimeType: String, contents: String) async
+}
+
 /// Keeps the database key (the Keychain on iOS, shared with the widget
 /// through a keychain access group, see `KeychainItem`).
 public protocol KeyStore: Sendable {
@@ -81,21 +90,24 @@ public struct SystemRandomBytes: RandomBytes {
     }
 }
 
-/// What a shell does with the core's effects: play, notify, open, speak.
+/// What a shell does with the core's effects: play, notify, open, speak,
+/// save.
 public struct Shell: Sendable {
     public let haptics: any HapticEngine
     public let notifications: any NotificationScheduler
     public let opener: any ActionOpener
     public let announcer: any Announcer
+    public let saver: any Saver
 
     public init(
         haptics: any HapticEngine, notifications: any NotificationScheduler, opener: any ActionOpener,
-        announcer: any Announcer
+        announcer: any Announcer, saver: any Saver
     ) {
         self.haptics = haptics
         self.notifications = notifications
         self.opener = opener
         self.announcer = announcer
+        self.saver = saver
     }
 }
 

@@ -1,14 +1,13 @@
 import EbbBindings
 
 /// Words a shell draws outside the core's models, by the core's content
-/// keys: the crisis screen when the store cannot open, a widget button, a
-/// sheet's close button, chart series. They come from the core like every
-/// other word (`text(key:)` needs no open store); the shells keep no
-/// English of their own.
+/// keys: a widget button, a sheet's close button, chart series. They come
+/// from the core like every other word (`text(key:)` needs no open
+/// store); the shells keep no English of their own.
 public enum ShellWord: String, CaseIterable, Sendable {
-    case crisisHelp = "safety.link.label"
     case close = "common.close"
-    case startTimer = "flow.home.start"
+    /// The widget's one button.
+    case startTimer = "widget.start"
     case urges = "flow.progress.urges"
     case passedSafely = "flow.progress.passed_safely"
     case selfHarm = "flow.progress.self_harm"

@@ -35,6 +35,30 @@ final class CompanionTests: XCTestCase {
         }
     }
 
+    func testWithoutItsKeyCrisisHelpStillOpensTheDiallerAndBackTriesTheStoreAgain() async throws {
+        let first = try Fixture()
+        try await first.home()
+        XCTAssertThrowsError(try Fixture(database: first.database, keys: MemoryKeyStore()))
+
+        let opener = RecordingShell()
+        let crisis = try StorelessCrisis(
+            database: first.database, region: "GB", device: .phone, platform: .iphone, opener: opener,
+            locale: "en-GB", clock: first.clock)
+        XCTAssertEqual(crisis.model.screen, .crisis)
+        let call = try XCTUnwrap(
+            crisis.model.everyChoice.first { if case .reach(.call) = $0.event { true } else { false } },
+            "no line to call: \(crisis.model.everyChoice.map(\.label))")
+        let next = await crisis.choose(call)
+        XCTAssertEqual(next, .stay)
+        guard case .reach(let action) = call.event else { return XCTFail("\(call.event)") }
+        XCTAssertEqual(opener.done.get, [.opened(action)], "the dialler opens; Ebb calls no one")
+
+        let back = try XCTUnwrap(crisis.model.everyChoice.first { $0.role == .back }, "no way on")
+        let retry = await crisis.choose(back)
+        XCTAssertEqual(retry, .tryAgain)
+        XCTAssertEqual(opener.done.get.count, 1, "back opens nothing")
+    }
+
     func testTheContextCarriesTheDeviceItsHapticsAndALanguageTag() throws {
         let fixture = try Fixture(device: .watch, platform: .appleWatch)
         let context = fixture.companion.context()
@@ -43,5 +67,6 @@ final class CompanionTests: XCTestCase {
         XCTAssertEqual(context.locale, "en-GB")
         XCTAssertEqual(context.utcOffsetSecs, 3600)
         XCTAssertEqual(Companion(ebb: fixture.companion.ebb, device: .phone, platform: nil, locale: "pt_BR").locale, "pt-BR")
+        XCTAssertEqual(Companion.context(device: .phone, platform: nil, locale: "pt_BR", clock: fixture.clock).locale, "pt-BR")
     }
 }

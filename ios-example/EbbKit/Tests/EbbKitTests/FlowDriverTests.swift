@@ -122,6 +122,44 @@ final class FlowDriverTests: XCTestCase {
         XCTAssertTrue(noted.contains { $0.contains("3") && $0.contains("12") }, "\(noted)")
     }
 
+    func testACopyChosenFromTheLogIsHandedToTheSaverAndBringsEverythingBack() async throws {
+        let fixture = try Fixture()
+        let home = try await fixture.home()
+        try await fixture.driver.send(.startUrge(source: .phoneApp))
+        fixture.clock.advance(30)
+        try await fixture.driver.send(.intensity(value: 6))
+        let log = try await fixture.driver.choose(home.choice(sending: .openLog))
+        XCTAssertEqual(log.screen, .log)
+        let export = try await fixture.driver.choose(log.choice(sending: .openExport))
+        XCTAssertEqual(export.screen, .export)
+        XCTAssertFalse(fixture.shell.done.get.contains { if case .saved = $0 { true } else { false } })
+
+        let after = try await fixture.driver.choose(export.choice(sending: .export(format: .json)))
+        XCTAssertEqual(after.screen, .export, "saving leaves the screen as it was")
+        let saved = fixture.shell.done.get.compactMap { done -> (String, String, String)? in
+            if case .saved(let name, let mime, let contents) = done { (name, mime, contents) } else { nil }
+        }
+        XCTAssertEqual(saved.count, 1)
+        let (name, mime, json) = try XCTUnwrap(saved.first)
+        XCTAssertEqual(name, "ebb-2026-11-27.json", "the core's name, with the local date")
+        XCTAssertEqual(mime, "application/json")
+
+        // What the saver was given is the whole log: another store takes it in.
+        let other = try Fixture()
+        try await other.home()
+        let imported = try await other.driver.send(.import(json: json))
+        XCTAssertEqual(imported.screen, .log)
+        XCTAssertTrue(imported.lines.first?.hasPrefix("Brought in 4 entries") ?? false, "\(imported.lines)")
+        XCTAssertTrue(imported.sections.flatMap(\.items).contains { $0.text == "Check-in, strength 6" })
+
+        try await fixture.driver.choose(export.choice(sending: .export(format: .csv)))
+        guard case .saved(let csvName, let csvMime, _) = fixture.shell.done.get.last else {
+            return XCTFail("no CSV saved: \(fixture.shell.done.get)")
+        }
+        XCTAssertEqual(csvName, "ebb-2026-11-27.csv")
+        XCTAssertEqual(csvMime, "text/csv")
+    }
+
     func testTheWidgetAndTheAppShareOneTimer() async throws {
         let database = tempDatabase()
         let keys = MemoryKeyStore()

@@ -50,9 +50,10 @@ enum Done: Equatable {
     case scheduled([Reminder])
     case opened(Action)
     case announced(String)
+    case saved(fileName: String, mimeType: String, contents: String)
 }
 
-final class RecordingShell: NotificationScheduler, ActionOpener, Announcer {
+final class RecordingShell: NotificationScheduler, ActionOpener, Announcer, Saver {
     let done = Locked<[Done]>([])
     func requestPermission() async -> Bool {
         done.write { $0.append(.askedPermission) }
@@ -64,6 +65,9 @@ final class RecordingShell: NotificationScheduler, ActionOpener, Announcer {
         return true
     }
     func announce(_ text: String) async { done.write { $0.append(.announced(text)) } }
+    func save(fileName: String, mimeType: String, contents: String) async {
+        done.write { $0.append(.saved(fileName: fileName, mimeType: mimeType, contents: contents)) }
+    }
 
     var schedules: [[Reminder]] {
         done.read { $0.compactMap { if case .scheduled(let r) = $0 { r } else { nil } } }
@@ -139,7 +143,7 @@ struct Fixture {
             locale: "en-GB", clock: clock)
         driver = FlowDriver(
             companion: companion,
-            shell: Shell(haptics: haptics, notifications: shell, opener: shell, announcer: shell),
+            shell: Shell(haptics: haptics, notifications: shell, opener: shell, announcer: shell, saver: shell),
             sleep: sleep.sleep)
     }
 

@@ -88,9 +88,10 @@ final class SyncTests: XCTestCase {
         XCTAssertEqual(watchAdded, 2, "the phone's start and end")
         XCTAssertEqual(phoneAdded, 2)
         for fixture in [watch, phone] {
-            let review = try await fixture.companion.ebb.progress(now: fixture.clock.now(), window: .week)
-            XCTAssertEqual(review.current.urges, 2)
-            XCTAssertEqual(review.current.passedSafely, 2)
+            let review = try await fixture.driver.send(.openProgress(window: .week))
+            guard case .progress(let progress) = review.detail else { return XCTFail("\(review.detail)") }
+            XCTAssertEqual(progress.weekly.map(\.urges).reduce(0, +), 2, "both sessions on \(fixture.companion.device)")
+            XCTAssertEqual(progress.weekly.map(\.passedSafely).reduce(0, +), 2)
         }
     }
 
