@@ -37,7 +37,9 @@ release=(-jvm-target 17 -Xjdk-release=17)
     -cp "$KOTLIN_CLASSPATH" -d "$out/bindings.jar" 2>"$out/bindings-warnings.txt" \
     || { cat "$out/bindings-warnings.txt" >&2; echo "android-shell: the bindings did not compile" >&2; exit 1; }
 echo "android-shell: generated bindings compiled ($(grep -c '^warning:' "$out/bindings-warnings.txt" || true) warnings in generated code)"
+# The journey's script and transcript are shared with the bindings suite.
 "$KOTLINC" "${release[@]}" -Werror "$shell"/main/kotlin/app/ebb/shell/*.kt "$shell"/test/kotlin/app/ebb/shell/*.kt \
+    tests/kotlin/journey/Journey.kt \
     -cp "$out/bindings.jar:$KOTLIN_CLASSPATH:$junit" -d "$out/shell.jar" \
     || { echo "android-shell: compile failed" >&2; exit 1; }
 

@@ -32,6 +32,8 @@ val generateBindings by tasks.registering(Exec::class) {
 }
 
 sourceSets.main { kotlin.srcDir(generateBindings) }
+// The journey every shell replays, shared with the bindings suite.
+sourceSets.test { kotlin.srcDir(File(repoRoot, "tests/kotlin/journey")) }
 
 dependencies {
     implementation(libs.kotlinx.coroutines.core)

@@ -12,7 +12,7 @@ lib="$target/debug/libebb_ffi.so"
 out="$target/bindings/kotlin"
 rm -rf "$out" && mkdir -p "$out"
 generate_bindings kotlin "$lib" "$out/src"
-"$KOTLINC" -nowarn "$out"/src/app/ebb/*.kt "$out"/src/app/ebb/core/*.kt tests/kotlin/EbbTests.kt tests/kotlin/FlowTests.kt \
+"$KOTLINC" -nowarn "$out"/src/app/ebb/*.kt "$out"/src/app/ebb/core/*.kt tests/kotlin/EbbTests.kt tests/kotlin/FlowTests.kt tests/kotlin/journey/Journey.kt \
     -cp "$KOTLIN_CLASSPATH" -d "$out/tests.jar" 2>&1 | grep -v '^warning:' || true
 [ -f "$out/tests.jar" ] || { echo "kotlin: compile failed" >&2; exit 1; }
 # A fixed, pre-touched heap makes the memory test see native growth only.
