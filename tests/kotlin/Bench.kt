@@ -18,9 +18,11 @@ import java.time.Instant
 /// generated bindings (a copy of them) through [tick].
 object Crossings {
     @JvmField var count = 0L
+    val names = mutableListOf<String>()
 
-    fun <T> tick(lib: T): T {
+    fun <T> tick(lib: T, name: String): T {
         count++
+        names += name
         return lib
     }
 }
@@ -62,8 +64,9 @@ fun main() {
         // frees handles on its own thread; none are made here).
         for ((name, event) in listOf("tick" to Event.Tick) + timerEvents.map { it::class.simpleName!! to it }) {
             val before = Crossings.count
+            Crossings.names.clear()
             ebb.send(context(), event)
-            println("crossings %-12s %d".format(name, Crossings.count - before))
+            println("crossings %-12s %d: %s".format(name, Crossings.count - before, Crossings.names.joinToString(", ")))
         }
     }
 }

@@ -18,7 +18,7 @@ rm -rf "$out" && mkdir -p "$out"
 generate_bindings kotlin "$target/debug/libebb_ffi.so" "$out/src"
 # Every call into the library goes through Crossings.tick, to count them.
 find "$out/src" -name '*.kt' -exec sed -i -E \
-    's/UniffiLib\.((uniffi|ffi)_)/app.ebb.bench.Crossings.tick(UniffiLib).\1/g' {} +
+    's/UniffiLib\.(((uniffi|ffi)_)[A-Za-z0-9_]+)/app.ebb.bench.Crossings.tick(UniffiLib, "\1").\1/g' {} +
 "$KOTLINC" "$out"/src/app/ebb/*.kt "$out"/src/app/ebb/core/*.kt tests/kotlin/Bench.kt \
     -cp "$KOTLIN_CLASSPATH" -d "$out/bench.jar" 2>&1 | grep -v '^warning:' || true
 results="$out/results.txt"
