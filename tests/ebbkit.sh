@@ -30,5 +30,8 @@ generate_bindings swift "$lib" "$gen"
 # A Generated/ left by build-xcframework.sh on a Mac is not copied.
 pkg="$target/ebbkit-package"
 layout_swift_package ios-example/EbbKit "$pkg" "$gen" "$lib" --exclude=./Generated
+# The flow journey (a symlink in the source tree, a copy here) and its
+# golden transcript, replayed through FlowDriver.
+add_journey "$pkg" EbbKitTests
 # Swift 6 language mode is the manifest's; a warning fails the build too.
 swift_test_package "$pkg" /ebb-kit -Xswiftc -warnings-as-errors

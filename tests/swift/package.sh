@@ -34,6 +34,20 @@ layout_swift_package() {
     touch "$pkg/Generated/ffi/EbbFFI.h"
 }
 
+# add_journey <package> <test target>
+# Puts the shared journey (tests/swift/Shared/Journey.swift: the event
+# script and the transcript renderer) into the package's test target, in
+# place of any symlink to it, which would dangle in the copy, and the golden
+# transcript it is compared with into <package>/golden/. Run from the
+# repository root.
+add_journey() {
+    local pkg="$1" tests="$1/Tests/$2"
+    mkdir -p "$tests" "$pkg/golden"
+    rm -f "$tests/Journey.swift"
+    cp tests/swift/Shared/Journey.swift "$tests/Journey.swift"
+    cp core/tests/golden/flow-journey.txt "$pkg/golden/"
+}
+
 # What this run mounted in the Swift root; only that is unmounted, so a run
 # beside it keeps its mounts.
 SWIFT_MOUNTED=()

@@ -17,6 +17,6 @@ generate_bindings swift "$lib" "$gen"
 
 pkg="$target/swift-package"
 layout_swift_package tests/swift "$pkg" "$gen" "$lib"
-# The flow journey's golden transcript, which the Swift suite replays.
-mkdir -p "$pkg/golden" && cp core/tests/golden/flow-journey.txt "$pkg/golden/"
+# The flow journey, shared with EbbKit's tests, and its golden transcript.
+add_journey "$pkg" EbbBindingsTests
 swift_test_package "$pkg" /ebb-tests

@@ -1,0 +1,1 @@
+../../../../tests/swift/Shared/Journey.swift
