@@ -142,7 +142,10 @@ impl Term {
         screen[open + 1..at].to_owned()
     }
 
+    /// Presses the key of the choice labelled `label`, once it is drawn (a
+    /// frame may arrive in more than one read).
     fn choose(&mut self, label: &str) {
+        self.wait_for(&format!("] {label}"), SOON);
         let key = self.key_for(label);
         self.press(&key);
     }
