@@ -246,16 +246,16 @@ pub fn summary(e: &store::Event, locale: Locale, book: &SkillBook) -> String {
     match p {
         Payload::UrgeStarted {
             intensity, goal, ..
-        } => r(
-            "log.kind.urge_started",
-            &[
-                ("goal", &goal.minutes().to_string()),
-                (
-                    "intensity",
-                    &intensity.map_or_else(|| "none".to_owned(), |i| i.value().to_string()),
+        } => {
+            let goal = goal.minutes().to_string();
+            match intensity {
+                Some(i) => r(
+                    "log.kind.urge_started",
+                    &[("goal", &goal), ("intensity", &i.value().to_string())],
                 ),
-            ],
-        ),
+                None => r("log.kind.urge_started_no_strength", &[("goal", &goal)]),
+            }
+        }
         Payload::CheckedIn { intensity, .. } => r(
             "log.kind.checked_in",
             &[("intensity", &intensity.value().to_string())],

@@ -1,10 +1,7 @@
 ## The log: one line per entry, wherever the log is shown.
 
-# $intensity is "none" when the person gave no strength at the start.
-log-kind-urge_started = { $intensity ->
-        [none] Timer started, goal { $goal } min
-       *[other] Timer started, goal { $goal } min, strength { $intensity }
-    }
+log-kind-urge_started = Timer started, goal { $goal } min, strength { $intensity }
+log-kind-urge_started_no_strength = Timer started, goal { $goal } min
 log-kind-checked_in = Check-in, strength { $intensity }
 log-kind-skill_used = Skill used: { $skill }
 log-kind-goal_extended = Goal stretched to { $goal } min
