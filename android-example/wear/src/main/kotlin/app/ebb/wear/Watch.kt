@@ -85,6 +85,7 @@ object WatchEbb {
  */
 class GuideService : LifecycleService() {
     private var lock: PowerManager.WakeLock? = null
+    private var following = false
 
     override fun onStartCommand(intent: Intent?, flags: Int, startId: Int): Int {
         super.onStartCommand(intent, flags, startId)
@@ -113,6 +114,8 @@ class GuideService : LifecycleService() {
                 .newWakeLock(PowerManager.PARTIAL_WAKE_LOCK, "ebb:guide")
                 .apply { acquire(MAX_GUIDE_MS) }
         }
+        if (following) return START_NOT_STICKY
+        following = true
         lifecycleScope.launch {
             flow.models.collectLatest { model ->
                 if (model?.screen != Screen.GUIDE) {

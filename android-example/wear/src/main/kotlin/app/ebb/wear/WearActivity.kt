@@ -62,7 +62,10 @@ class WearActivity : ComponentActivity() {
                 val model by flow.models.collectAsStateWithLifecycle()
                 var feelOnly by remember { mutableStateOf(false) }
                 model?.let { m ->
-                    if (m.screen == Screen.GUIDE) GuideService.start(this@WearActivity)
+                    // A guide's steps keep going with the screen off.
+                    androidx.compose.runtime.LaunchedEffect(m.screen == Screen.GUIDE) {
+                        if (m.screen == Screen.GUIDE) GuideService.start(this@WearActivity)
+                    }
                     WatchScreen(m, dark = feelOnly && m.screen == Screen.GUIDE, feelOnly, { feelOnly = it }) { choice ->
                         lifecycleScope.launch(Dispatchers.IO) { runCatching { flow.choose(choice) } }
                     }
