@@ -64,6 +64,14 @@ ensure_robolectric() {
     mvn -q -B -f "$partial/runner.xml" dependency:copy-dependencies \
         -DoutputDirectory="$partial/lib" -DincludeScope=runtime >&2 \
         || { echo "robolectric: fetching Robolectric failed" >&2; return 1; }
+    # Robolectric's androidx.test dependencies come as Android archives;
+    # the JVM needs the classes inside.
+    local aar
+    for aar in "$partial"/lib/*.aar; do
+        [ -e "$aar" ] || continue
+        unzip -p "$aar" classes.jar >"${aar%.aar}.jar"
+        rm "$aar"
+    done
     # One artifact at several versions: a pom would keep only one of them,
     # so each SDK's jar is copied on its own, under the Maven file name
     # Robolectric looks it up by.
@@ -119,3 +127,37 @@ platform=android-example/platform/src
     -cp "$android_jar:$out/shell.jar:$out/bindings.jar:$KOTLIN_CLASSPATH" -d "$out/platform.jar" \
     || { echo "robolectric: the platform module did not compile against SDK $COMPILE_SDK" >&2; exit 1; }
 echo "robolectric: platform compiled against android-all ${ANDROID_ALL[$COMPILE_SDK]%-i*}"
+
+"$KOTLINC" "${release[@]}" "$platform"/test/kotlin/app/ebb/platform/*.kt \
+    -Xfriend-paths="$out/platform.jar" \
+    -cp "$android_jar:$out/platform.jar:$out/shell.jar:$out/bindings.jar:$KOTLIN_CLASSPATH:$runner_cp" -d "$out/platform-tests.jar" \
+    || { echo "robolectric: the tests did not compile" >&2; exit 1; }
+
+# Robolectric runs android-all 36 only on Java 21 or newer. The JDK here
+# is 17; a newer one is used when the machine has it.
+java_bin=java
+if [ "$(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')" -lt 21 ]; then
+    java_bin=""
+    for jdk in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
+        if [ -x "$jdk/bin/java" ]; then java_bin="$jdk/bin/java"; break; fi
+    done
+    [ -n "$java_bin" ] || { echo "robolectric: SDK 36 needs Java 21 or newer, and none is installed" >&2; exit 1; }
+fi
+
+# The framework jar is on the classpath as Gradle puts android.jar there
+# (annotations such as @Config name framework types); each sandbox loads
+# its own SDK's instrumented framework instead.
+# Every *Test.kt file holds one test class of the same name.
+classes=()
+for f in "$platform"/test/kotlin/app/ebb/platform/*Test.kt; do
+    classes+=("app.ebb.platform.$(basename "$f" .kt)")
+done
+"$java_bin" -Djna.library.path="$(dirname "$lib")" \
+    -Drobolectric.offline=true -Drobolectric.dependency.dir="$cache/android-all" \
+    -Drobolectric.alwaysIncludeVariantMarkersInTestName=true \
+    --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
+    --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
+    --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED \
+    --add-opens=java.base/java.security=ALL-UNNAMED --add-opens=java.base/jdk.internal.access=ALL-UNNAMED \
+    -cp "$out/platform-tests.jar:$out/platform.jar:$out/shell.jar:$out/bindings.jar:$KOTLIN_CLASSPATH:$runner_cp:$android_jar" \
+    app.ebb.platform.SdkReportKt "${classes[@]}"

@@ -3,6 +3,7 @@ package app.ebb.platform
 import android.util.Log
 import java.util.concurrent.ExecutorService
 import java.util.concurrent.Executors
+import java.util.concurrent.TimeUnit
 
 /**
  * One background thread for the receivers' work on the store, so two
@@ -19,6 +20,11 @@ internal object Background {
      * uncaught exception there would end the app's process, and the next
      * time the app opens shows what is wrong.
      */
+    /** Waits until every task handed over so far has run (for tests). */
+    fun awaitIdle() {
+        executor.submit {}.get(30, TimeUnit.SECONDS)
+    }
+
     fun run(task: () -> Unit) {
         executor.execute {
             try {

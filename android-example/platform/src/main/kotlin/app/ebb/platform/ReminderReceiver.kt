@@ -5,9 +5,10 @@ import android.content.Context
 import android.content.Intent
 
 /**
- * What the app does when alarms were lost or moved: it sends the core an
- * event (a tick), and carries out the `Schedule` effect that comes back
- * through [AlarmReminders]. The app's `Application` implements it.
+ * What the app does when alarms were lost or moved: it sends the core
+ * `Event.Opened` (which hands back the reminders still due as a `Schedule`
+ * effect) and carries that out through [AlarmReminders]. The app's
+ * `Application` implements it.
  */
 fun interface ReminderHost {
     /** Schedules the core's reminders again. Called off the main thread. */
@@ -43,12 +44,13 @@ class ReminderReceiver : BroadcastReceiver() {
         val host = context.applicationContext as? ReminderHost ?: return
         // Scheduling reads the store: off the main thread, with the
         // broadcast kept alive until it is done.
-        val pending = goAsync()
+        // Null when onReceive is called directly rather than by the system.
+        val pending: PendingResult? = goAsync()
         Background.run {
             try {
                 host.rescheduleReminders()
             } finally {
-                pending.finish()
+                pending?.finish()
             }
         }
     }

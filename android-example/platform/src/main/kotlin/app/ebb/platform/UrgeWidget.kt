@@ -91,12 +91,13 @@ class WidgetTapReceiver : BroadcastReceiver() {
     override fun onReceive(context: Context, intent: Intent) {
         if (intent.action != ACTION_TAP) return
         val host = context.applicationContext as? WidgetHost ?: return
-        val pending = goAsync()
+        // Null when onReceive is called directly rather than by the system.
+        val pending: PendingResult? = goAsync()
         Background.run {
             try {
                 host.startUrge()?.let { PrivateNotices.post(context, Channels.TIMER, TIMER_NOTIFICATION, it, ongoing = true) }
             } finally {
-                pending.finish()
+                pending?.finish()
             }
         }
     }
