@@ -1,6 +1,7 @@
 package app.ebb.platform
 
 import android.content.Context
+import android.os.Build
 import app.ebb.core.Detail
 import app.ebb.core.Event
 import app.ebb.core.GuideId
@@ -16,6 +17,7 @@ import org.robolectric.RobolectricTestRunner
 import org.robolectric.RuntimeEnvironment
 import org.robolectric.Shadows.shadowOf
 import org.robolectric.annotation.Config
+import org.robolectric.shadows.ShadowVibrator
 
 @RunWith(RobolectricTestRunner::class)
 @Config(sdk = [26, 31, 36], manifest = Config.NONE, application = TestApp::class)
@@ -32,6 +34,21 @@ class VibratorTest {
         app.store?.close()
     }
 
+    /**
+     * The timings and amplitudes (0-255, or -1 for the motor's default) of
+     * what was played, where Robolectric keeps them: the effect's segments,
+     * recorded from API 31 on. Below that it keeps the timings only.
+     */
+    private fun playedSegments(): List<Pair<Long, Int>>? {
+        if (Build.VERSION.SDK_INT < 31) return null
+        val field = ShadowVibrator::class.java.getDeclaredField("vibrationEffectSegments").apply { isAccessible = true }
+        return (field.get(null) as List<*>).map { segment ->
+            val duration = segment!!.javaClass.getMethod("getDuration").invoke(segment) as Long
+            val amplitude = segment.javaClass.getMethod("getAmplitude").invoke(segment) as Float
+            duration to if (amplitude < 0) -1 else Math.round(amplitude * 255)
+        }
+    }
+
     private fun breathingStep(amplitudeControl: Boolean): RenderedHaptics.Android {
         motor.setHasAmplitudeControl(amplitudeControl)
         val store = app.openStore()
@@ -46,6 +63,9 @@ class VibratorTest {
         assertTrue(motor.isVibrating)
         assertArrayEquals(haptics.waveform.timingsMs.toLongArray(), motor.pattern)
         assertEquals(haptics.waveform.repeat, motor.repeat)
+        playedSegments()?.let { played ->
+            assertEquals(haptics.waveform.timingsMs.map { it.toLong() }.zip(haptics.waveform.amplitudes.map { it.toInt() }), played)
+        }
     }
 
     @Test
@@ -55,6 +75,10 @@ class VibratorTest {
         assertTrue(motor.isVibrating)
         assertArrayEquals(haptics.onOff.timingsMs.toLongArray(), motor.pattern)
         assertEquals(haptics.onOff.repeat, motor.repeat)
+        // Off, then on at the motor's one strength, alternating.
+        playedSegments()?.let { played ->
+            assertEquals(haptics.onOff.timingsMs.mapIndexed { i, ms -> ms.toLong() to if (i % 2 == 0) 0 else -1 }, played)
+        }
     }
 
     @Test
