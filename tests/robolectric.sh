@@ -128,7 +128,7 @@ platform=android-example/platform/src
     || { echo "robolectric: the platform module did not compile against SDK $COMPILE_SDK" >&2; exit 1; }
 echo "robolectric: platform compiled against android-all ${ANDROID_ALL[$COMPILE_SDK]%-i*}"
 
-"$KOTLINC" "${release[@]}" "$platform"/test/kotlin/app/ebb/platform/*.kt \
+"$KOTLINC" "${release[@]}" -Werror "$platform"/test/kotlin/app/ebb/platform/*.kt \
     -Xfriend-paths="$out/platform.jar" \
     -cp "$android_jar:$out/platform.jar:$out/shell.jar:$out/bindings.jar:$KOTLIN_CLASSPATH:$runner_cp" -d "$out/platform-tests.jar" \
     || { echo "robolectric: the tests did not compile" >&2; exit 1; }

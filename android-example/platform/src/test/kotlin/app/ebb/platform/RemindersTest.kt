@@ -4,6 +4,7 @@ import app.ebb.core.Source
 import app.ebb.core.Event
 import android.app.AlarmManager
 import android.app.Notification
+import android.app.PendingIntent
 import android.app.NotificationManager
 import android.content.Context
 import android.content.Intent
@@ -84,7 +85,7 @@ class RemindersTest {
         val first = alarms.scheduledAlarms.minBy { it.triggerAtMs }
         assertEquals(fromCore.first().at.toEpochMilli(), first.triggerAtMs)
 
-        deliver(shadowOf(first.operation!!).savedIntent)
+        deliver(shadowOf(first.pending).savedIntent)
         val posted = notifications.allNotifications.single()
         assertEquals(Channels.CHECK_INS, posted.channelId)
         assertEquals(Notification.VISIBILITY_PRIVATE, posted.visibility)
@@ -115,7 +116,7 @@ class RemindersTest {
         assertTrue(before.isNotEmpty())
         // A reboot clears every alarm.
         val manager = app.getSystemService(AlarmManager::class.java)
-        for (alarm in alarms.scheduledAlarms) manager.cancel(alarm.operation!!)
+        for (alarm in alarms.scheduledAlarms) manager.cancel(alarm.pending)
         assertEquals(0, alarms.scheduledAlarms.size)
         for ((n, action) in listOf(Intent.ACTION_BOOT_COMPLETED, Intent.ACTION_TIME_CHANGED, Intent.ACTION_TIMEZONE_CHANGED).withIndex()) {
             deliver(Intent(action))
@@ -133,3 +134,8 @@ class RemindersTest {
 
     private fun deliver(intent: Intent) = ReminderReceiver().onReceive(app as Context, intent)
 }
+
+// Robolectric 4.17 deprecates the field but offers no getter for it.
+@Suppress("DEPRECATION")
+private val ShadowAlarmManager.ScheduledAlarm.pending: PendingIntent
+    get() = operation!!

@@ -64,7 +64,7 @@ class VibratorTest {
         assertArrayEquals(haptics.waveform.timingsMs.toLongArray(), motor.pattern)
         assertEquals(haptics.waveform.repeat, motor.repeat)
         playedSegments()?.let { played ->
-            assertEquals(haptics.waveform.timingsMs.map { it.toLong() }.zip(haptics.waveform.amplitudes.map { it.toInt() }), played)
+            assertEquals(haptics.waveform.timingsMs.zip(haptics.waveform.amplitudes), played)
         }
     }
 
@@ -77,7 +77,7 @@ class VibratorTest {
         assertEquals(haptics.onOff.repeat, motor.repeat)
         // Off, then on at the motor's one strength, alternating.
         playedSegments()?.let { played ->
-            assertEquals(haptics.onOff.timingsMs.mapIndexed { i, ms -> ms.toLong() to if (i % 2 == 0) 0 else -1 }, played)
+            assertEquals(haptics.onOff.timingsMs.mapIndexed { i, ms -> ms to if (i % 2 == 0) 0 else -1 }, played)
         }
     }
 
