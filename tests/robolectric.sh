@@ -22,7 +22,6 @@ ensure_kotlin
 
 ROBOLECTRIC_VERSION="4.17"
 JUNIT_VERSION="4.13.2"
-JNA_VERSION="5.17.0"
 # android-all-instrumented versions, from Robolectric 4.17's
 # DefaultSdkProvider: <release>-robolectric-<build>-i<instrumentation>.
 declare -A ANDROID_ALL=(
@@ -59,9 +58,11 @@ ensure_robolectric() {
     local partial="$cache.partial"
     rm -rf "$partial" && mkdir -p "$partial"
     write_pom "$partial/runner.xml" \
-        "org.robolectric:robolectric:$ROBOLECTRIC_VERSION" "junit:junit:$JUNIT_VERSION" \
-        "net.java.dev.jna:jna:$JNA_VERSION"
-    mvn -q -B -f "$partial/runner.xml" dependency:copy-dependencies \
+        "org.robolectric:robolectric:$ROBOLECTRIC_VERSION" "junit:junit:$JUNIT_VERSION"
+    # Maven's own repository for this fetch lies in the scratch directory
+    # and goes once the jars are copied out: the cache holds one copy.
+    local mvn=(mvn -q -B -Dstyle.color=never -Dmaven.repo.local="$partial/repository")
+    "${mvn[@]}" -f "$partial/runner.xml" dependency:copy-dependencies \
         -DoutputDirectory="$partial/lib" -DincludeScope=runtime >&2 \
         || { echo "robolectric: fetching Robolectric failed" >&2; return 1; }
     # Robolectric's androidx.test dependencies come as Android archives;
@@ -77,13 +78,13 @@ ensure_robolectric() {
     # Robolectric looks it up by.
     local sdk
     for sdk in "${!ANDROID_ALL[@]}"; do
-        mvn -q -B -f "$partial/runner.xml" dependency:copy \
+        "${mvn[@]}" -f "$partial/runner.xml" dependency:copy \
             -Dartifact="org.robolectric:android-all-instrumented:${ANDROID_ALL[$sdk]}" \
             -DoutputDirectory="$partial/android-all" >&2 \
             || { echo "robolectric: fetching android-all for SDK $sdk failed" >&2; return 1; }
     done
     # The target SDK's framework as published, uninstrumented, to compile against.
-    mvn -q -B -f "$partial/runner.xml" dependency:copy \
+    "${mvn[@]}" -f "$partial/runner.xml" dependency:copy \
         -Dartifact="org.robolectric:android-all:${ANDROID_ALL[$COMPILE_SDK]%-i*}" \
         -DoutputDirectory="$partial/compile" >&2 \
         || { echo "robolectric: fetching android-all for compiling failed" >&2; return 1; }
@@ -91,6 +92,7 @@ ensure_robolectric() {
         [ -f "$partial/android-all/android-all-instrumented-${ANDROID_ALL[$sdk]}.jar" ] \
             || { echo "robolectric: android-all for SDK $sdk is missing" >&2; return 1; }
     done
+    rm -rf "$partial/repository"
     touch "$partial/.ready"
     rm -rf "$cache"
     mv "$partial" "$cache"
@@ -99,7 +101,8 @@ ensure_robolectric
 
 if [ "${1:-}" = "--fetch-only" ]; then exit 0; fi
 
-# The runner's classpath: Robolectric and its dependencies, JUnit, JNA.
+# The runner's classpath: Robolectric and its dependencies and JUnit (JNA
+# comes with the Kotlin toolchain, in $KOTLIN_CLASSPATH).
 runner_cp="$(find "$cache/lib" -name '*.jar' | sort | paste -sd: -)"
 android_jar="$cache/compile/android-all-${ANDROID_ALL[$COMPILE_SDK]%-i*}.jar"
 
@@ -155,7 +158,7 @@ done
 "$java_bin" -Djna.library.path="$(dirname "$lib")" \
     -Drobolectric.offline=true -Drobolectric.dependency.dir="$cache/android-all" \
     -Drobolectric.alwaysIncludeVariantMarkersInTestName=true \
-    --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
+    --enable-native-access=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
     --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
     --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED \
     --add-opens=java.base/java.security=ALL-UNNAMED --add-opens=java.base/jdk.internal.access=ALL-UNNAMED \
