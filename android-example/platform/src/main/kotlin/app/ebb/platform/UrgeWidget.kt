@@ -66,18 +66,16 @@ open class UrgeWidgetProvider(private val layout: WidgetLayout = WidgetLayout.Fr
             setOnClickPendingIntent(layout.button, WidgetTapReceiver.pendingIntent(context))
         }
 
-    companion object {
-        /** Redraws every widget of [provider] (after a tap, or when the timer ends). */
-        fun refresh(context: Context, provider: Class<out UrgeWidgetProvider>) {
-            val manager = AppWidgetManager.getInstance(context) ?: return
-            val ids = manager.getAppWidgetIds(ComponentName(context, provider))
-            if (ids.isEmpty()) return
-            context.sendBroadcast(
-                Intent(context, provider)
-                    .setAction(AppWidgetManager.ACTION_APPWIDGET_UPDATE)
-                    .putExtra(AppWidgetManager.EXTRA_APPWIDGET_IDS, ids),
-            )
-        }
+    /**
+     * Redraws every widget of this provider with the host's words now
+     * (after a tap started a timer, or when it ends):
+     * `EbbWidget().redraw(context)`.
+     */
+    fun redraw(context: Context) {
+        val host = context.applicationContext as? WidgetHost ?: return
+        val manager = AppWidgetManager.getInstance(context) ?: return
+        val ids = manager.getAppWidgetIds(ComponentName(context, javaClass))
+        if (ids.isNotEmpty()) manager.updateAppWidget(ids, views(context, host.widgetLines()))
     }
 }
 

@@ -98,7 +98,10 @@ class TestApp : Application(), ReminderHost, WidgetHost {
         return Notice(model.heading, publicText)
     }
 
-    override fun widgetLines() = WidgetLines("Start a timer", "Nothing running")
+    @Volatile
+    var lines = WidgetLines("Start a timer", "Nothing running")
+
+    override fun widgetLines() = lines
 
     override fun onTerminate() {
         store?.close()

@@ -53,6 +53,15 @@ class WidgetTest {
     }
 
     @Test
+    fun redrawingShowsTheHostsWordsNow() {
+        val manager = AppWidgetManager.getInstance(app)
+        val id = shadowOf(manager).createWidget(UrgeWidgetProvider::class.java, android.R.layout.simple_list_item_1)
+        app.lines = WidgetLines("Timer running", "Started just now")
+        UrgeWidgetProvider().redraw(app)
+        assertEquals("Timer running", (shadowOf(manager).getViewFor(id) as android.widget.TextView).text.toString())
+    }
+
+    @Test
     fun aTapStartsATimerInTheStoreAndOpensNoActivity() {
         val store = app.openStore()
         tap()
