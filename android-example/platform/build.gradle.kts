@@ -29,6 +29,26 @@ android {
 
 kotlin { jvmToolchain(17) }
 
+// Robolectric runs Android 16's framework (SDK 36) only on Java 21 or
+// newer; the code still compiles for Java 17. The opens are what it
+// reaches into on a newer JDK (as tests/robolectric.sh passes them).
+tasks.withType<Test>().configureEach {
+    javaLauncher.set(javaToolchains.launcherFor { languageVersion.set(JavaLanguageVersion.of(21)) })
+    jvmArgs(
+        "--add-opens=java.base/java.io=ALL-UNNAMED",
+        "--add-opens=java.base/java.lang=ALL-UNNAMED",
+        "--add-opens=java.base/java.util=ALL-UNNAMED",
+        "--add-opens=java.base/java.nio=ALL-UNNAMED",
+        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+        "--add-opens=java.base/java.net=ALL-UNNAMED",
+        "--add-opens=java.base/java.security=ALL-UNNAMED",
+        "--add-opens=java.base/jdk.internal.access=ALL-UNNAMED",
+    )
+    // The tests load the host build of the core through JNA.
+    dependsOn(":shell:buildHostLibrary")
+    systemProperty("robolectric.alwaysIncludeVariantMarkersInTestName", "true")
+}
+
 dependencies {
     api(project(":shell"))
     implementation(libs.jna) { artifact { type = "aar" } }
