@@ -32,7 +32,10 @@ class AlarmReminders(context: Context) : Reminders {
     @Synchronized
     override fun replaceAll(reminders: List<Reminder>) {
         for (id in scheduledIds()) {
-            alarms.cancel(pendingIntent(context, id, null))
+            existing(context, id)?.let { operation ->
+                alarms.cancel(operation)
+                operation.cancel()
+            }
         }
         var next = prefs.getInt(NEXT_ID, 1)
         val ids = mutableListOf<Int>()
@@ -71,23 +74,29 @@ class AlarmReminders(context: Context) : Reminders {
 
         /**
          * The broadcast for reminder [id]. The id is in the data URI so that
-         * each reminder has its own PendingIntent, and a cancel (with
-         * [notice] `null`) matches the one that was set.
+         * each reminder has its own PendingIntent (extras do not tell
+         * PendingIntents apart).
          */
-        fun pendingIntent(context: Context, id: Int, notice: Notice?): PendingIntent {
-            val intent = Intent(context, ReminderReceiver::class.java)
-                .setAction(ACTION)
-                .setData(Uri.parse("ebb-reminder:$id"))
-                .putExtra(EXTRA_ID, id)
-            if (notice != null) {
-                intent.putExtra(EXTRA_TEXT, notice.text).putExtra(EXTRA_PUBLIC_TEXT, notice.publicText)
-            }
-            return PendingIntent.getBroadcast(
-                context,
-                id,
-                intent,
-                PendingIntent.FLAG_IMMUTABLE or PendingIntent.FLAG_UPDATE_CURRENT,
-            )
-        }
+        fun pendingIntent(context: Context, id: Int, notice: Notice): PendingIntent = PendingIntent.getBroadcast(
+            context,
+            id,
+            intent(context, id)
+                .putExtra(EXTRA_TEXT, notice.text)
+                .putExtra(EXTRA_PUBLIC_TEXT, notice.publicText),
+            PendingIntent.FLAG_IMMUTABLE or PendingIntent.FLAG_UPDATE_CURRENT,
+        )
+
+        /** Reminder [id]'s broadcast if it is still pending, to cancel it. */
+        private fun existing(context: Context, id: Int): PendingIntent? = PendingIntent.getBroadcast(
+            context,
+            id,
+            intent(context, id),
+            PendingIntent.FLAG_IMMUTABLE or PendingIntent.FLAG_NO_CREATE,
+        )
+
+        private fun intent(context: Context, id: Int): Intent = Intent(context, ReminderReceiver::class.java)
+            .setAction(ACTION)
+            .setData(Uri.parse("ebb-reminder:$id"))
+            .putExtra(EXTRA_ID, id)
     }
 }
