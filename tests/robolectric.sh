@@ -61,10 +61,11 @@ ensure_robolectric() {
         "org.robolectric:robolectric:$ROBOLECTRIC_VERSION" "junit:junit:$JUNIT_VERSION"
     # Maven's own repository for this fetch lies in the scratch directory
     # and goes once the jars are copied out: the cache holds one copy.
+    # Its output is kept in mvn.log and shown only when a fetch fails.
     local mvn=(mvn -q -B -Dstyle.color=never -Dmaven.repo.local="$partial/repository")
     "${mvn[@]}" -f "$partial/runner.xml" dependency:copy-dependencies \
-        -DoutputDirectory="$partial/lib" -DincludeScope=runtime >&2 \
-        || { echo "robolectric: fetching Robolectric failed" >&2; return 1; }
+        -DoutputDirectory="$partial/lib" -DincludeScope=runtime >>"$partial/mvn.log" 2>&1 \
+        || { cat "$partial/mvn.log" >&2; echo "robolectric: fetching Robolectric failed" >&2; return 1; }
     # Robolectric's androidx.test dependencies come as Android archives;
     # the JVM needs the classes inside.
     local aar
@@ -80,14 +81,14 @@ ensure_robolectric() {
     for sdk in "${!ANDROID_ALL[@]}"; do
         "${mvn[@]}" -f "$partial/runner.xml" dependency:copy \
             -Dartifact="org.robolectric:android-all-instrumented:${ANDROID_ALL[$sdk]}" \
-            -DoutputDirectory="$partial/android-all" >&2 \
-            || { echo "robolectric: fetching android-all for SDK $sdk failed" >&2; return 1; }
+            -DoutputDirectory="$partial/android-all" >>"$partial/mvn.log" 2>&1 \
+            || { cat "$partial/mvn.log" >&2; echo "robolectric: fetching android-all for SDK $sdk failed" >&2; return 1; }
     done
     # The target SDK's framework as published, uninstrumented, to compile against.
     "${mvn[@]}" -f "$partial/runner.xml" dependency:copy \
         -Dartifact="org.robolectric:android-all:${ANDROID_ALL[$COMPILE_SDK]%-i*}" \
-        -DoutputDirectory="$partial/compile" >&2 \
-        || { echo "robolectric: fetching android-all for compiling failed" >&2; return 1; }
+        -DoutputDirectory="$partial/compile" >>"$partial/mvn.log" 2>&1 \
+        || { cat "$partial/mvn.log" >&2; echo "robolectric: fetching android-all for compiling failed" >&2; return 1; }
     for sdk in "${!ANDROID_ALL[@]}"; do
         [ -f "$partial/android-all/android-all-instrumented-${ANDROID_ALL[$sdk]}.jar" ] \
             || { echo "robolectric: android-all for SDK $sdk is missing" >&2; return 1; }
