@@ -13,4 +13,4 @@ dependencyResolutionManagement {
     }
 }
 rootProject.name = "ebb-android"
-include(":shell", ":datalayer", ":app", ":wear")
+include(":shell", ":platform", ":datalayer", ":app", ":wear")
