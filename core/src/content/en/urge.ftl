@@ -49,3 +49,7 @@ urge-timer-elapsed = { $minutes } min { $seconds } s so far
 urge-start = Start the timer
 urge-end = End the timer
 widget-start = Start the timer
+
+## Notification channels, as the phone's settings list them.
+channel-check_ins = Check-ins during a timer
+channel-timer = The running timer

@@ -8,6 +8,7 @@ import app.ebb.core.DeviceKind
 import app.ebb.core.Event
 import app.ebb.core.Model
 import app.ebb.core.Platform
+import app.ebb.core.Screen
 import app.ebb.core.Source
 import app.ebb.crisisWithoutStore
 import app.ebb.platform.AlarmReminders
@@ -16,9 +17,12 @@ import app.ebb.platform.Channels
 import app.ebb.platform.HandlerWaker
 import app.ebb.platform.IntentOpener
 import app.ebb.platform.KeystoreVault
+import app.ebb.platform.Notice
 import app.ebb.platform.ReminderHost
 import app.ebb.platform.ShareSaver
 import app.ebb.platform.WidgetHost
+import app.ebb.platform.WidgetLines
+import app.ebb.text
 import app.ebb.shell.Announcer
 import app.ebb.shell.Clock
 import app.ebb.shell.EbbCompanion
@@ -80,7 +84,7 @@ class EbbApp : Application(), ReminderHost, WidgetHost {
 
     override fun onCreate() {
         super.onCreate()
-        Channels.ensure(this)
+        Channels.ensure(this, checkInsName = word("channel.check_ins"), timerName = word("channel.timer"))
     }
 
     /**
@@ -109,13 +113,25 @@ class EbbApp : Application(), ReminderHost, WidgetHost {
         }
     }
 
-    /** The widget was tapped: the timer starts before anything is drawn. */
-    override fun startUrge() {
-        flow?.send(Event.StartUrge(Source.WIDGET))
+    /**
+     * The widget was tapped: the timer starts in the background, without
+     * opening the app; its notice (private, "Ebb" on the lock screen)
+     * leads into the app. A second tap returns to the running timer.
+     */
+    override fun startUrge(): Notice? {
+        val model = flow?.send(Event.StartUrge(Source.WIDGET)) ?: return null
+        EbbWidget().redraw(this)
+        return Notice(model.lines.firstOrNull() ?: model.heading, word("flow.notification.public"))
+    }
+
+    /** The widget's button, and the timer's first line while one is on screen. */
+    override fun widgetLines(): WidgetLines {
+        val timer = ready.value?.model?.takeIf { it.screen == Screen.TIMER }
+        return WidgetLines(word("widget.start"), timer?.lines?.firstOrNull().orEmpty())
     }
 
     /** The clock, the time zone or a reboot moved: the core sets the reminders again. */
-    override fun reschedule() {
+    override fun rescheduleReminders() {
         flow?.send(if (front == null) Event.Opened(null) else Event.Tick)
     }
 
@@ -123,6 +139,8 @@ class EbbApp : Application(), ReminderHost, WidgetHost {
         val now = Clock.System.now()
         return Context(now, Clock.System.utcOffsetSecs(now), DeviceKind.PHONE, Platform.ANDROID_PHONE, Locale.getDefault().toLanguageTag())
     }
+
+    private fun word(key: String) = text(key) ?: ""
 
     /** What only a visible screen can do. */
     interface Front {

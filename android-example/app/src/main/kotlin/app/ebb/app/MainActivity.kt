@@ -1,8 +1,5 @@
 package app.ebb.app
 
-import android.Manifest
-import android.content.pm.PackageManager
-import android.os.Build
 import android.os.Bundle
 import androidx.activity.ComponentActivity
 import androidx.activity.compose.setContent
@@ -11,6 +8,8 @@ import androidx.compose.runtime.getValue
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.lifecycle.lifecycleScope
 import app.ebb.core.Choice
+import app.ebb.platform.ActivityNotificationPermission
+import app.ebb.platform.ViewAnnouncer
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.launch
 
@@ -68,15 +67,10 @@ class MainActivity : ComponentActivity(), EbbApp.Front {
         }
     }
 
-    override fun announce(text: String) {
-        window.decorView.announceForAccessibility(text)
-    }
+    private val announcer by lazy { ViewAnnouncer(window.decorView) }
+    private val permission by lazy { ActivityNotificationPermission(this) }
 
-    override fun askNotifications() {
-        if (Build.VERSION.SDK_INT >= 33 &&
-            checkSelfPermission(Manifest.permission.POST_NOTIFICATIONS) != PackageManager.PERMISSION_GRANTED
-        ) {
-            runOnUiThread { requestPermissions(arrayOf(Manifest.permission.POST_NOTIFICATIONS), 1) }
-        }
-    }
+    override fun announce(text: String) = announcer.announce(text)
+
+    override fun askNotifications() = permission.ask()
 }

@@ -31,6 +31,7 @@ import app.ebb.core.GuideId
 import app.ebb.core.Model
 import app.ebb.core.Role
 import app.ebb.core.Screen
+import app.ebb.platform.ViewAnnouncer
 import app.ebb.text
 import java.util.Locale
 import kotlinx.coroutines.Dispatchers
@@ -76,7 +77,7 @@ class WearActivity : ComponentActivity() {
 
     override fun onResume() {
         super.onResume()
-        WatchEbb.speaker = { text -> window.decorView.announceForAccessibility(text) }
+        WatchEbb.speaker = ViewAnnouncer(window.decorView)::announce
     }
 
     override fun onPause() {
