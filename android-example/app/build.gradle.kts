@@ -9,7 +9,10 @@ android {
     compileSdk = 36
     defaultConfig {
         applicationId = "app.ebb"
+        // 26 (Android 8.0): notification channels, VibrationEffect waveforms
+        // and adaptive widgets; the platform module is tested from here up.
         minSdk = 26
+        // 36: the newest SDK; the platform module is tested at it.
         targetSdk = 36
         versionCode = 1
         versionName = "0.1"

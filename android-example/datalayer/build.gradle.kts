@@ -21,6 +21,7 @@ kotlin { jvmToolchain(17) }
 dependencies {
     api(project(":shell"))
     implementation(libs.jna) { artifact { type = "aar" } }
-    implementation(libs.play.services.wearable)
+    // api: the apps' sync services extend WearableListenerService through this module.
+    api(libs.play.services.wearable)
     implementation(libs.kotlinx.coroutines.play.services)
 }

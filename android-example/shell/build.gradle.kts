@@ -9,7 +9,8 @@ kotlin { jvmToolchain(17) }
 
 val repoRoot = rootDir.parentFile
 val cargoTarget = System.getenv("CARGO_TARGET_DIR")?.let(::File) ?: File(repoRoot, "target")
-val hostLibrary = File(cargoTarget, "debug/libebb_ffi.so")
+// libebb_ffi.so on Linux, libebb_ffi.dylib on macOS, ebb_ffi.dll on Windows.
+val hostLibrary = File(cargoTarget, "debug/" + System.mapLibraryName("ebb_ffi"))
 val generated = layout.buildDirectory.dir("generated/uniffi")
 
 /** Builds the host library (for bindgen's library mode and the JVM tests). */

@@ -9,7 +9,10 @@ android {
     compileSdk = 36
     defaultConfig {
         applicationId = "app.ebb"
+        // 30: Wear OS 3, the first release with the Tiles, Ongoing Activity
+        // and Compose for Wear OS the watch app uses.
         minSdk = 30
+        // 36: the newest SDK, as the phone app.
         targetSdk = 36
         versionCode = 1
         versionName = "0.1"
@@ -37,6 +40,7 @@ dependencies {
     implementation(libs.wear.compose.material3)
     implementation(libs.wear.compose.foundation)
     implementation(libs.wear.tiles)
+    implementation(libs.guava)
     implementation(libs.wear.protolayout)
     implementation(libs.wear.protolayout.material3)
     implementation(libs.wear.ongoing)
