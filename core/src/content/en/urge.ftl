@@ -53,3 +53,4 @@ widget-start = Start the timer
 ## Notification channels, as the phone's settings list them.
 channel-check_ins = Check-ins during a timer
 channel-timer = The running timer
+channel-guide = A guide playing

@@ -84,7 +84,12 @@ class EbbApp : Application(), ReminderHost, WidgetHost {
 
     override fun onCreate() {
         super.onCreate()
-        Channels.ensure(this, checkInsName = word("channel.check_ins"), timerName = word("channel.timer"))
+        Channels.ensure(
+            this,
+            checkInsName = word("channel.check_ins"),
+            timerName = word("channel.timer"),
+            guideName = word("channel.guide"),
+        )
     }
 
     /**

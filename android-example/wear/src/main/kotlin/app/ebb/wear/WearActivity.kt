@@ -1,5 +1,6 @@
 package app.ebb.wear
 
+import android.content.Intent
 import android.os.Bundle
 import androidx.activity.ComponentActivity
 import androidx.activity.compose.setContent
@@ -31,6 +32,7 @@ import app.ebb.core.GuideId
 import app.ebb.core.Model
 import app.ebb.core.Role
 import app.ebb.core.Screen
+import app.ebb.platform.GuideKeeper
 import app.ebb.platform.ViewAnnouncer
 import app.ebb.text
 import java.util.Locale
@@ -42,7 +44,7 @@ import kotlinx.coroutines.launch
  * crisis help first, the heading and lines, the question's answers and
  * every choice. During a guide, "feel only" keeps the screen dark (the
  * lines are still read by TalkBack) while every choice stays, and
- * [GuideService] keeps the steps' haptics going with the screen off.
+ * [GuideKeeper] keeps the steps' haptics going with the screen off.
  */
 class WearActivity : ComponentActivity() {
     override fun onCreate(savedInstanceState: Bundle?) {
@@ -65,7 +67,9 @@ class WearActivity : ComponentActivity() {
                 model?.let { m ->
                     // A guide's steps keep going with the screen off.
                     androidx.compose.runtime.LaunchedEffect(m.screen == Screen.GUIDE) {
-                        if (m.screen == Screen.GUIDE) GuideService.start(this@WearActivity)
+                        if (m.screen == Screen.GUIDE) {
+                            startForegroundService(Intent(this@WearActivity, GuideKeeper::class.java))
+                        }
                     }
                     WatchScreen(m, dark = feelOnly && m.screen == Screen.GUIDE, feelOnly, { feelOnly = it }) { choice ->
                         lifecycleScope.launch(Dispatchers.IO) { runCatching { flow.choose(choice) } }
