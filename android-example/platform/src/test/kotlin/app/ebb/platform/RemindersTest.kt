@@ -104,7 +104,7 @@ class RemindersTest {
         Channels.ensure(app)
         Channels.ensure(app)
         val channels = notifications.notificationChannels
-        assertEquals(setOf(Channels.CHECK_INS, Channels.TIMER), channels.map { it.id }.toSet())
+        assertEquals(setOf(Channels.CHECK_INS, Channels.TIMER, Channels.GUIDE), channels.map { it.id }.toSet())
         assertTrue(channels.all { it.lockscreenVisibility == Notification.VISIBILITY_PRIVATE })
     }
 
