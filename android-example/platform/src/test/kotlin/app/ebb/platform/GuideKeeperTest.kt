@@ -48,7 +48,7 @@ class GuideKeeperTest {
     private fun startBreathing(): StepDetail {
         val model = openFlow().send(Event.StartGuide(GuideId.BREATHING, null))
         assertEquals(Screen.GUIDE, model.screen)
-        return (model.detail as Detail.Step).step
+        return (model.detail as Detail.Step).step.also { firstStep = it }
     }
 
     private fun startKeeper(startId: Int = 1): GuideKeeper {
@@ -121,9 +121,49 @@ class GuideKeeperTest {
         assertFalse(shadowOf(service).isStoppedBySelf)
         assertTrue(wakeLock!!.isHeld)
         // The ongoing notification follows the step.
-        val shown = shadowOf(app.getSystemService(NotificationManager::class.java)).getNotification(GuideKeeper.NOTIFICATION)
-        assertEquals(app.store!!.flow.model!!.heading, shown.extras.getCharSequence(Notification.EXTRA_TEXT).toString())
+        assertEquals(app.store!!.flow.model!!.heading, shownText())
     }
+
+    @Test
+    fun aTimedGuideRunsToItsEndOnWakesAloneAndTheServiceThenStops() {
+        startBreathing()
+        val service = startKeeper()
+        val started = clock.now()
+        var moves = 0
+        while (app.store!!.flow.model!!.screen == Screen.GUIDE) {
+            val step = step()
+            val endsAt = step.endsAt ?: break
+            looper.idleFor(Duration.between(clock.now(), endsAt).plusMillis(1))
+            moves++
+            val model = app.store!!.flow.model!!
+            if (model.screen != Screen.GUIDE) break
+            assertTrue(step() != step)
+            // Held at every step, renewed each time (past the first hold's timeout).
+            assertTrue("held at step $moves", wakeLock!!.isHeld)
+            assertEquals(model.heading, shownText())
+            assertTrue("the guide never ended", moves < 500)
+        }
+        assertTrue(moves > 1)
+        if (app.store!!.flow.model!!.screen != Screen.GUIDE) {
+            // Over on its own: the keeper goes with it.
+            assertTrue(shadowOf(service).isStoppedBySelf)
+            assertFalse(wakeLock!!.isHeld)
+        } else {
+            // An open step waits for the person: nothing to keep awake for.
+            assertFalse(wakeLock!!.isHeld)
+        }
+        assertTrue(
+            "ran ${Duration.between(started, clock.now())}, past the first hold",
+            Duration.between(started, clock.now()) > GuideKeeper.WAKE_MARGIN.plus(first().length ?: Duration.ZERO),
+        )
+    }
+
+    private var firstStep: StepDetail? = null
+    private fun first() = firstStep!!
+
+    private fun shownText(): String =
+        shadowOf(app.getSystemService(NotificationManager::class.java)).getNotification(GuideKeeper.NOTIFICATION)
+            .extras.getCharSequence(Notification.EXTRA_TEXT).toString()
 
     @Test
     fun theWakeLockTimesOutShortlyAfterTheStepsEndWithoutAWake() {
