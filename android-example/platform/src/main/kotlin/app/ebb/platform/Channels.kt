@@ -17,11 +17,19 @@ object Channels {
     /** The ongoing notification of a running timer. */
     const val TIMER = "timer"
 
+    /** The watch's ongoing notification while a guide runs ([GuideKeeper]). */
+    const val GUIDE = "guide"
+
     /**
      * Creates the channels if they are missing; calling it again changes
      * nothing the person set (Android keeps their importance and sound).
      */
-    fun ensure(context: Context, checkInsName: CharSequence = "Check-ins", timerName: CharSequence = "Timer") {
+    fun ensure(
+        context: Context,
+        checkInsName: CharSequence = "Check-ins",
+        timerName: CharSequence = "Timer",
+        guideName: CharSequence = "Guides",
+    ) {
         val manager = context.getSystemService(NotificationManager::class.java)
         manager.createNotificationChannel(
             NotificationChannel(CHECK_INS, checkInsName, NotificationManager.IMPORTANCE_DEFAULT).apply {
@@ -30,6 +38,12 @@ object Channels {
         )
         manager.createNotificationChannel(
             NotificationChannel(TIMER, timerName, NotificationManager.IMPORTANCE_LOW).apply {
+                lockscreenVisibility = Notification.VISIBILITY_PRIVATE
+                setShowBadge(false)
+            },
+        )
+        manager.createNotificationChannel(
+            NotificationChannel(GUIDE, guideName, NotificationManager.IMPORTANCE_LOW).apply {
                 lockscreenVisibility = Notification.VISIBILITY_PRIVATE
                 setShowBadge(false)
             },

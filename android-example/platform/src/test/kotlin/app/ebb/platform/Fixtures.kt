@@ -13,6 +13,10 @@ import app.ebb.shell.FlowDriver
 import app.ebb.shell.HapticPlayer
 import app.ebb.shell.Reminders
 import app.ebb.shell.Shell
+import app.ebb.shell.Clock
+import app.ebb.shell.Waker
+import android.os.SystemClock
+import java.time.Instant
 import java.io.File
 import java.util.concurrent.atomic.AtomicInteger
 import javax.crypto.KeyGenerator
@@ -42,7 +46,13 @@ class RecordedAlarms(context: Context) : Reminders {
  * sealing key), driven through a FlowDriver whose seams are this module's
  * classes.
  */
-class AppStore(val context: Context, val dir: File, private val sealing: SealingKey) : AutoCloseable {
+class AppStore(
+    val context: Context,
+    val dir: File,
+    private val sealing: SealingKey,
+    private val clock: Clock = Clock.System,
+    waker: Waker = Waker { _, _ -> },
+) : AutoCloseable {
     val file = File(dir, "ebb.db")
     val reminders = RecordedAlarms(context)
     val announced = mutableListOf<String>()
@@ -56,13 +66,13 @@ class AppStore(val context: Context, val dir: File, private val sealing: Sealing
             announcer = { announced += it },
             permission = {},
             saver = ShareSaver(context),
-            waker = { _, _ -> },
+            waker = waker,
         ),
     )
 
     /** A second process's view of the same file. */
     fun open(): EbbCompanion = EbbCompanion.open(
-        file, KeystoreVault(context, sealing), DeviceKind.PHONE, Platform.ANDROID_PHONE, locale = { "en-GB" },
+        file, KeystoreVault(context, sealing), DeviceKind.PHONE, Platform.ANDROID_PHONE, clock = clock, locale = { "en-GB" },
     )
 
     /** Past the first run, as a person who has set Ebb up. */
@@ -74,7 +84,19 @@ class AppStore(val context: Context, val dir: File, private val sealing: Sealing
     override fun close() = companion.close()
 }
 
-class TestApp : Application(), ReminderHost, WidgetHost {
+/**
+ * The wall clock as Robolectric's looper sees it: it starts at the real
+ * time and moves only as the test idles the main looper, so the core's
+ * step ends and [HandlerWaker]'s delays agree.
+ */
+class LooperClock : Clock {
+    private val start = Instant.now()
+    private val startUptime = SystemClock.uptimeMillis()
+    override fun now(): Instant = start.plusMillis(SystemClock.uptimeMillis() - startUptime)
+    override fun utcOffsetSecs(at: Instant) = 0
+}
+
+class TestApp : Application(), ReminderHost, WidgetHost, GuideHost {
     val reschedules = AtomicInteger()
     val taps = AtomicInteger()
     val sealing = SoftwareKey()
@@ -83,7 +105,10 @@ class TestApp : Application(), ReminderHost, WidgetHost {
     @Volatile
     var store: AppStore? = null
 
-    fun openStore(): AppStore = AppStore(this, File(filesDir, "store").apply { mkdirs() }, sealing).setUp().also { store = it }
+    fun openStore(clock: Clock = Clock.System, waker: Waker = Waker { _, _ -> }): AppStore =
+        AppStore(this, File(filesDir, "store").apply { mkdirs() }, sealing, clock, waker).setUp().also { store = it }
+
+    override val guideFlow: FlowDriver get() = checkNotNull(store) { "no store open" }.flow
 
     override fun rescheduleReminders() {
         reschedules.incrementAndGet()
