@@ -3,7 +3,7 @@ package app.ebb.wear
 import android.app.Application
 import android.content.Context
 import android.os.Handler
-import android.os.Looper
+import android.os.HandlerThread
 import app.ebb.core.DeviceKind
 import app.ebb.core.Event
 import app.ebb.core.Platform
@@ -62,7 +62,9 @@ object WatchEbb {
                 // The watch posts through the phone's permission; nothing to ask here.
                 permission = NotificationPermission {},
                 saver = ShareSaver(context),
-                waker = HandlerWaker(Handler(Looper.getMainLooper())),
+                // Wakes on a thread of their own: GuideKeeper's wake lock
+                // lets them run with the screen off.
+                waker = HandlerWaker(Handler(HandlerThread("ebb-flow").apply { start() }.looper)),
             ),
         )
     }

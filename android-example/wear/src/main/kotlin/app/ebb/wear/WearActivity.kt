@@ -1,6 +1,5 @@
 package app.ebb.wear
 
-import android.content.Intent
 import android.os.Bundle
 import androidx.activity.ComponentActivity
 import androidx.activity.compose.setContent
@@ -67,9 +66,7 @@ class WearActivity : ComponentActivity() {
                 model?.let { m ->
                     // A guide's steps keep going with the screen off.
                     androidx.compose.runtime.LaunchedEffect(m.screen == Screen.GUIDE) {
-                        if (m.screen == Screen.GUIDE) {
-                            startForegroundService(Intent(this@WearActivity, GuideKeeper::class.java))
-                        }
+                        if (m.screen == Screen.GUIDE) GuideKeeper.start(this@WearActivity)
                     }
                     WatchScreen(m, dark = feelOnly && m.screen == Screen.GUIDE, feelOnly, { feelOnly = it }) { choice ->
                         lifecycleScope.launch(Dispatchers.IO) { runCatching { flow.choose(choice) } }
