@@ -22,20 +22,14 @@ junit="/usr/share/java/junit4.jar:/usr/share/java/hamcrest.jar"
 
 target="${CARGO_TARGET_DIR:-target}"
 lib="${EBB_LIB:-$target/debug/libebb_ffi.so}"
-[ -f "$lib" ] || { echo "android-shell: no native library at $lib" >&2; exit 1; }
 out="$target/android-shell"
-rm -rf "$out" && mkdir -p "$out"
-generate_bindings kotlin "$lib" "$out/bindings"
+compile_android_bindings android-shell "$lib" "$out"
 
 shell=android-example/shell/src
 # Android's Java level (compileOptions and jvmToolchain in the Gradle
-# files): Java 17. The generated bindings compile first, on their own; the
-# shell's own code then compiles with every warning shown and treated as
-# an error.
+# files): Java 17. The generated bindings compiled on their own above; the
+# shell's own code compiles with every warning shown and treated as an error.
 release=(-jvm-target 17 -Xjdk-release=17)
-"$KOTLINC" "${release[@]}" "$out"/bindings/app/ebb/*.kt "$out"/bindings/app/ebb/core/*.kt \
-    -cp "$KOTLIN_CLASSPATH" -d "$out/bindings.jar" 2>"$out/bindings-warnings.txt" \
-    || { cat "$out/bindings-warnings.txt" >&2; echo "android-shell: the bindings did not compile" >&2; exit 1; }
 echo "android-shell: generated bindings compiled ($(grep -c '^warning:' "$out/bindings-warnings.txt" || true) warnings in generated code)"
 # The journey's script and transcript are shared with the bindings suite.
 "$KOTLINC" "${release[@]}" -Werror "$shell"/main/kotlin/app/ebb/shell/*.kt "$shell"/test/kotlin/app/ebb/shell/*.kt \

@@ -109,21 +109,16 @@ android_jar="$cache/compile/android-all-${ANDROID_ALL[$COMPILE_SDK]%-i*}.jar"
 
 target="${CARGO_TARGET_DIR:-target}"
 lib="${EBB_LIB:-$target/debug/libebb_ffi.so}"
-[ -f "$lib" ] || { echo "robolectric: no native library at $lib" >&2; exit 1; }
 out="$target/robolectric"
-rm -rf "$out" && mkdir -p "$out"
-generate_bindings kotlin "$lib" "$out/bindings"
+compile_android_bindings robolectric "$lib" "$out"
 
 # Android's Java level (compileOptions and jvmToolchain in the Gradle
-# files): Java 17. The generated bindings compile on their own; the shell
-# and platform code then compile with every warning shown and treated as
+# files): Java 17. The generated bindings compiled on their own above; the
+# shell and platform code compile with every warning shown and treated as
 # an error, the platform code against the target SDK's framework.
 release=(-jvm-target 17 -Xjdk-release=17)
 shell=android-example/shell/src/main/kotlin/app/ebb/shell
 platform=android-example/platform/src
-"$KOTLINC" "${release[@]}" "$out"/bindings/app/ebb/*.kt "$out"/bindings/app/ebb/core/*.kt \
-    -cp "$KOTLIN_CLASSPATH" -d "$out/bindings.jar" 2>"$out/bindings-warnings.txt" \
-    || { cat "$out/bindings-warnings.txt" >&2; echo "robolectric: the bindings did not compile" >&2; exit 1; }
 "$KOTLINC" "${release[@]}" -Werror "$shell"/*.kt \
     -cp "$out/bindings.jar:$KOTLIN_CLASSPATH" -d "$out/shell.jar" \
     || { echo "robolectric: the shell did not compile" >&2; exit 1; }

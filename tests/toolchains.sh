@@ -42,6 +42,20 @@ generate_bindings() {
     fi
 }
 
+# Generates the Kotlin bindings from <library> into <out>/bindings and
+# compiles them on their own, at Android's Java level (Java 17), into
+# <out>/bindings.jar; their warnings (generated code) go to
+# <out>/bindings-warnings.txt. <who> names the caller in errors.
+compile_android_bindings() {
+    local who="$1" library="$2" out="$3"
+    [ -f "$library" ] || { echo "$who: no native library at $library" >&2; return 1; }
+    rm -rf "$out" && mkdir -p "$out"
+    generate_bindings kotlin "$library" "$out/bindings"
+    "$KOTLINC" -jvm-target 17 -Xjdk-release=17 "$out"/bindings/app/ebb/*.kt "$out"/bindings/app/ebb/core/*.kt \
+        -cp "$KOTLIN_CLASSPATH" -d "$out/bindings.jar" 2>"$out/bindings-warnings.txt" \
+        || { cat "$out/bindings-warnings.txt" >&2; echo "$who: the bindings did not compile" >&2; return 1; }
+}
+
 ensure_kotlin() {
     local dir="$EBB_TOOLCHAINS/kotlin-$KOTLIN_VERSION"
     if [ ! -x "$dir/bin/kotlinc" ]; then

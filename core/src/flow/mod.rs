@@ -529,21 +529,19 @@ impl Flow {
         let active = store.active_urge()?;
         // A guide being played stays; so does crisis help, with its way
         // back: the person may be coming back from a call they made from it.
-        if (self.playing.is_some() && active.is_some())
-            || matches!(self.place, Place::Crisis { .. })
-        {
-            timer::reschedule(store, ctx, effects)?;
-            return Ok(());
+        let stays = (self.playing.is_some() && active.is_some())
+            || matches!(self.place, Place::Crisis { .. });
+        if !stays {
+            self.back.clear();
+            self.place = if active.is_some() {
+                Place::Timer
+            } else if !store.settings()?.privacy_statement_seen {
+                Place::FirstRun
+            } else {
+                Place::Home
+            };
         }
-        self.back.clear();
-        self.place = if active.is_some() {
-            Place::Timer
-        } else if !store.settings()?.privacy_statement_seen {
-            Place::FirstRun
-        } else {
-            Place::Home
-        };
-        timer::reschedule(store, ctx, effects)?;
+        timer::schedule(active.as_ref(), ctx, effects);
         Ok(())
     }
 

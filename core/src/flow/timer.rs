@@ -9,7 +9,7 @@ use super::{Question, Role, Screen, Section, TimerDetail, blank, keyed, skill_id
 use crate::skills::{
     Context as SkillContext, Evidence, Moment, ReachOut, Requirement, Suggestion, recommend,
 };
-use crate::store::{SkillUseRecord, Store};
+use crate::store::{ActiveUrge, SkillUseRecord, Store};
 use crate::urge::{
     Cue, CueKind, DelayGoal, Feeling, Intensity, Need, StartOptions, UrgeSession, suggested_goal,
 };
@@ -182,8 +182,14 @@ pub(super) fn reschedule(
     ctx: &Ctx,
     effects: &mut Vec<Effect>,
 ) -> Result<(), FlowError> {
-    match store.active_urge()? {
-        Some(active) => effects.push(Effect::Schedule {
+    schedule(store.active_urge()?.as_ref(), ctx, effects);
+    Ok(())
+}
+
+/// [`reschedule`] for a running timer already read from the store.
+pub(super) fn schedule(active: Option<&ActiveUrge>, ctx: &Ctx, effects: &mut Vec<Effect>) {
+    effects.push(match active {
+        Some(active) => Effect::Schedule {
             notifications: active
                 .session
                 .schedule(ctx.now)
@@ -194,10 +200,9 @@ pub(super) fn reschedule(
                     public_text: ctx.w("flow.notification.public"),
                 })
                 .collect(),
-        }),
-        None => effects.push(Effect::CancelNotifications),
-    }
-    Ok(())
+        },
+        None => Effect::CancelNotifications,
+    });
 }
 
 /// The timer screen.

@@ -22,7 +22,6 @@ import app.ebb.platform.ReminderHost
 import app.ebb.platform.ShareSaver
 import app.ebb.platform.WidgetHost
 import app.ebb.platform.WidgetLines
-import app.ebb.text
 import app.ebb.shell.Announcer
 import app.ebb.shell.Clock
 import app.ebb.shell.EbbCompanion
@@ -144,8 +143,6 @@ class EbbApp : Application(), ReminderHost, WidgetHost {
         val now = Clock.System.now()
         return Context(now, Clock.System.utcOffsetSecs(now), DeviceKind.PHONE, Platform.ANDROID_PHONE, Locale.getDefault().toLanguageTag())
     }
-
-    private fun word(key: String) = text(key) ?: ""
 
     /** What only a visible screen can do. */
     interface Front {
